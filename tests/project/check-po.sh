@@ -15,9 +15,10 @@ po_dir="$source_root/po"
 work_dir=$(mktemp -d)
 trap 'rm -rf "$work_dir"' EXIT
 
-# Writes each line of standard input as a TAP diagnostic.
+# Writes each line of standard input to standard error as a TAP
+# diagnostic, because meson test --print-errorlogs shows standard error.
 diagnose() {
-  sed 's/^/# /'
+  sed 's/^/# /' >&2
 }
 
 # Prints the msgids of a PO file on standard input, one per line with its
@@ -57,7 +58,7 @@ test_translations_complete() {
   echo "not ok 1 - fr.po translates every marked string"
   [[ -n $untranslated ]] && { echo "untranslated in po/fr.po:"; echo "$untranslated"; } | diagnose
   [[ -n $fuzzy ]] && { echo "fuzzy in po/fr.po:"; echo "$fuzzy"; } | diagnose
-  echo "# fix: run 'ninja -C _build iwdesk-update-po', then translate these in po/fr.po"
+  echo "fix: run 'ninja -C _build iwdesk-update-po', then translate these in po/fr.po" | diagnose
 }
 
 test_potfiles_complete() {
