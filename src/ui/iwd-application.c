@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "iwd-application.h"
+#include "iwd-client.h"
+#include "iwd-sandbox.h"
+#include "iwd-screenshot.h"
+#include "iwd-window.h"
+
+/* The demo sandbox always starts from this seed, so every demo shows the
+ * same companies. */
+#define DEMO_SEED 1
+#define DEMO_LOGIN "demo"
+#define DEMO_PASSWORD "demo"
+
+/* Longer than the page stack's crossfade (GtkStack's default transition
+ * lasts 200 ms in GTK 4.8), so the screenshot shows the settled page. */
+#define SCREENSHOT_DELAY_MS 1000
+
+struct _IwdApplication
+{
+  AdwApplication  parent_instance;
+
+  SoupSession    *session;          /* owned */
+  IwdClient      *client;           /* owned, nullable until the command line is read */
+  IwdSandbox     *sandbox;          /* owned, nullable: only with --demo */
+  char           *screenshot_path;  /* owned, nullable: only with --screenshot */
+};
+
+G_DEFINE_FINAL_TYPE (IwdApplication, iwd_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Run against a built-in sandbox with the demo account, without network"), NULL },
+  { "server", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Use the ImportWeb-compatible server at this base URL"), N_("URL") },
+  { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save the window to a PNG file once the first page has loaded, then quit"), N_("FILE") },
+  { NULL }
+};
+
+static IwdClient *
+start_demo (IwdApplication  *self,
+            GError         **error)
+{
+  g_autoptr(IwdClient) client = NULL;
+  g_autofree char *base_url = NULL;
+
+  self->sandbox = iwd_sandbox_new (DEMO_SEED);
+  iwd_sandbox_add_account (self->sandbox, DEMO_LOGIN, DEMO_PASSWORD);
+  if (!iwd_sandbox_start (self->sandbox, 0, error))
+    return NULL;
+
+  base_url = iwd_sandbox_dup_base_url (self->sandbox);
+  g_info ("sandbox: demo server listening at %s", base_url);
+
+  client = iwd_client_new_for_server (self->session, base_url, error);
+  if (client != NULL)
+    iwd_client_set_credentials (client, DEMO_LOGIN, DEMO_PASSWORD);
+
+  return g_steal_pointer (&client);
+}
+
+static IwdClient *
+new_client_from_settings (IwdApplication  *self,
+                          GError         **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *iwrest_url = g_settings_get_string (settings, "iwrest-url");
+  g_autofree char *robot_url = g_settings_get_string (settings, "robot-url");
+  g_autofree char *site_url = g_settings_get_string (settings, "site-url");
+
+  return iwd_client_new (self->session, iwrest_url, robot_url, site_url, error);
+}
+
+static IwdClient *
+new_client_for_options (IwdApplication  *self,
+                        GVariantDict    *options,
+                        GError         **error)
+{
+  gboolean demo = g_variant_dict_contains (options, "demo");
+  const char *server_url = NULL;
+
+  g_variant_dict_lookup (options, "server", "&s", &server_url);
+
+  if (demo && server_url != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Use either --demo or --server, not both."));
+      return NULL;
+    }
+
+  if (demo)
+    return start_demo (self, error);
+
+  /* TODO: without --demo the client has no credentials, so every call
+   * fails as unauthorized until the sign-in page supplies them from the
+   * keyring or the user. */
+  if (server_url != NULL)
+    return iwd_client_new_for_server (self->session, server_url, error);
+
+  return new_client_from_settings (self, error);
+}
+
+static gboolean
+screenshot_timeout_cb (gpointer user_data)
+{
+  GtkWindow *window = user_data;
+  IwdApplication *self = IWD_APPLICATION (gtk_window_get_application (window));
+  g_autoptr(GError) error = NULL;
+
+  if (iwd_screenshot_save_png (GTK_WIDGET (window), self->screenshot_path, &error))
+    g_info ("ui: screenshot saved to %s", self->screenshot_path);
+  else
+    g_warning ("ui: cannot save the screenshot: %s", error->message);
+
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_state_changed_cb (IwdCompaniesPage *page,
+                       GParamSpec       *pspec,
+                       gpointer          user_data)
+{
+  if (iwd_companies_page_get_state (page) == IWD_COMPANIES_PAGE_STATE_LOADING)
+    return;
+
+  g_signal_handlers_disconnect_by_func (page, page_state_changed_cb, user_data);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, SCREENSHOT_DELAY_MS, screenshot_timeout_cb,
+                      g_object_ref (gtk_widget_get_root (GTK_WIDGET (page))), g_object_unref);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing rather than quitting lets each window save its size. The
+   * application ends with its last window. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The IWDesk developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", "IWDesk",
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", "The IWDesk developers",
+                        "developers", developers,
+                        "comments", _("Sets up the ImportWeb robot and reads the contracts and commission statements it downloads"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one a line, to credit the translation */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+iwd_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (iwd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+iwd_application_activate (GApplication *app)
+{
+  IwdApplication *self = IWD_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (iwd_window_new (GTK_APPLICATION (app), self->client));
+
+      if (self->screenshot_path != NULL)
+        g_signal_connect (iwd_window_get_companies_page (IWD_WINDOW (window)), "notify::state",
+                          G_CALLBACK (page_state_changed_cb), NULL);
+    }
+
+  gtk_window_present (window);
+}
+
+static int
+iwd_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *command_line)
+{
+  IwdApplication *self = IWD_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
+
+  /* A second launch only raises the window: the first one chose the server. */
+  if (self->client == NULL)
+    {
+      self->client = new_client_for_options (self, options, &error);
+      if (self->client == NULL)
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
+    }
+
+  g_application_activate (app);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+iwd_application_shutdown (GApplication *app)
+{
+  IwdApplication *self = IWD_APPLICATION (app);
+
+  if (self->sandbox != NULL)
+    iwd_sandbox_stop (self->sandbox);
+
+  G_APPLICATION_CLASS (iwd_application_parent_class)->shutdown (app);
+}
+
+static void
+iwd_application_dispose (GObject *object)
+{
+  IwdApplication *self = IWD_APPLICATION (object);
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->sandbox);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (iwd_application_parent_class)->dispose (object);
+}
+
+static void
+iwd_application_class_init (IwdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = iwd_application_dispose;
+  app_class->startup = iwd_application_startup;
+  app_class->activate = iwd_application_activate;
+  app_class->command_line = iwd_application_command_line;
+  app_class->shutdown = iwd_application_shutdown;
+}
+
+static void
+iwd_application_init (IwdApplication *self)
+{
+  self->session = soup_session_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+/**
+ * iwd_application_new:
+ *
+ * Creates the IWDesk application. Its command line chooses the server:
+ * `--demo` for a built-in sandbox, `--server URL`, or else the URLs in
+ * the settings.
+ *
+ * Returns: (transfer full): a new #IwdApplication
+ */
+IwdApplication *
+iwd_application_new (void)
+{
+  return g_object_new (IWD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/com/example/IWDesk",
+                       NULL);
+}

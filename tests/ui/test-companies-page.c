@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "iwd-api-error.h"
+#include "iwd-companies-page.h"
+#include "iwd-company.h"
+#include "iwd-error-message.h"
+#include "iwd-sandbox.h"
+
+#define TEST_LOGIN "demo"
+#define TEST_PASSWORD "demo"
+#define WAIT_TIMEOUT_SECONDS 20
+
+typedef struct {
+  IwdSandbox  *sandbox;
+  SoupSession *session;
+  IwdClient   *client;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_url = NULL;
+
+  fixture->sandbox = iwd_sandbox_new (1);
+  iwd_sandbox_add_account (fixture->sandbox, TEST_LOGIN, TEST_PASSWORD);
+  iwd_sandbox_start (fixture->sandbox, 0, &error);
+  g_assert_no_error (error);
+
+  base_url = iwd_sandbox_dup_base_url (fixture->sandbox);
+  fixture->session = soup_session_new ();
+  fixture->client = iwd_client_new_for_server (fixture->session, base_url, &error);
+  g_assert_no_error (error);
+  iwd_client_set_credentials (fixture->client, TEST_LOGIN, TEST_PASSWORD);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  iwd_sandbox_stop (fixture->sandbox);
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->sandbox);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_while_loading (IwdCompaniesPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!timed_out && iwd_companies_page_get_state (page) == IWD_COMPANIES_PAGE_STATE_LOADING)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+static void
+spin_main_loop (guint milliseconds)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+static GPtrArray *
+list_companies_directly (IwdClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *companies;
+
+  iwd_client_list_companies_async (client, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  companies = iwd_client_list_companies_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  return companies;
+}
+
+static GtkWidget *
+find_retry_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "companies.reload") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_retry_button (child);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+static IwdCompaniesPage *
+new_page (IwdClient *client)
+{
+  IwdCompaniesPage *page = IWD_COMPANIES_PAGE (g_object_ref_sink (iwd_companies_page_new ()));
+
+  iwd_companies_page_set_client (page, client);
+
+  return page;
+}
+
+static void
+test_page_lists_companies (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) expected = list_companies_directly (fixture->client);
+  IwdCompaniesPage *page = new_page (fixture->client);
+  GListModel *model;
+
+  wait_while_loading (page);
+  model = iwd_companies_page_get_model (page);
+
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LIST);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
+  g_assert_null (iwd_companies_page_get_error_message (page));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_page_sorted_by_name (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+  GListModel *model;
+  guint n_items;
+
+  wait_while_loading (page);
+  model = iwd_companies_page_get_model (page);
+  n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 1; i < n_items; i++)
+    {
+      g_autoptr(IwdCompany) previous = g_list_model_get_item (model, i - 1);
+      g_autoptr(IwdCompany) current = g_list_model_get_item (model, i);
+      g_autofree char *previous_name = g_utf8_casefold (iwd_company_get_name (previous), -1);
+      g_autofree char *current_name = g_utf8_casefold (iwd_company_get_name (current), -1);
+
+      g_assert_cmpint (g_utf8_collate (previous_name, current_name), <=, 0);
+    }
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_page_unreachable_server (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GError) network_error = g_error_new_literal (IWD_API_ERROR, IWD_API_ERROR_NETWORK, "refused");
+  g_autofree char *expected = iwd_error_dup_user_message (network_error);
+  IwdCompaniesPage *page;
+  GtkWidget *retry_button;
+
+  iwd_sandbox_stop (fixture->sandbox);
+  page = new_page (fixture->client);
+  retry_button = find_retry_button (GTK_WIDGET (page));
+  g_assert_nonnull (retry_button);
+  g_assert_false (gtk_widget_get_sensitive (retry_button));
+
+  wait_while_loading (page);
+
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_ERROR);
+  g_assert_cmpstr (iwd_companies_page_get_error_message (page), ==, expected);
+  g_assert_true (gtk_widget_get_sensitive (retry_button));
+  g_assert_cmpuint (g_list_model_get_n_items (iwd_companies_page_get_model (page)), ==, 0);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_page_retry_reloads (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  IwdCompaniesPage *page;
+
+  iwd_sandbox_stop (fixture->sandbox);
+  page = new_page (fixture->client);
+  wait_while_loading (page);
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_ERROR);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "companies.reload", NULL));
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LOADING);
+
+  wait_while_loading (page);
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_ERROR);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_page_wrong_password (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) unauthorized = g_error_new_literal (IWD_API_ERROR, IWD_API_ERROR_UNAUTHORIZED, "401");
+  g_autofree char *expected = iwd_error_dup_user_message (unauthorized);
+  IwdCompaniesPage *page;
+
+  iwd_client_set_credentials (fixture->client, TEST_LOGIN, "not-the-password");
+  page = new_page (fixture->client);
+  wait_while_loading (page);
+
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_ERROR);
+  g_assert_cmpstr (iwd_companies_page_get_error_message (page), ==, expected);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_page_finalized_while_loading (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LOADING);
+  g_assert_finalize_object (page);
+
+  /* The cancelled load still finishes, and must find no page. */
+  spin_main_loop (200);
+}
+
+static void
+test_page_without_client (void)
+{
+  IwdCompaniesPage *page = IWD_COMPANIES_PAGE (g_object_ref_sink (iwd_companies_page_new ()));
+  GtkWidget *retry_button = find_retry_button (GTK_WIDGET (page));
+
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LOADING);
+  g_assert_false (gtk_widget_get_sensitive (retry_button));
+
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add ("/companies-page/lists-companies", Fixture, NULL,
+              fixture_set_up, test_page_lists_companies, fixture_tear_down);
+  g_test_add ("/companies-page/sorted-by-name", Fixture, NULL,
+              fixture_set_up, test_page_sorted_by_name, fixture_tear_down);
+  g_test_add ("/companies-page/unreachable-server", Fixture, NULL,
+              fixture_set_up, test_page_unreachable_server, fixture_tear_down);
+  g_test_add ("/companies-page/retry-reloads", Fixture, NULL,
+              fixture_set_up, test_page_retry_reloads, fixture_tear_down);
+  g_test_add ("/companies-page/wrong-password", Fixture, NULL,
+              fixture_set_up, test_page_wrong_password, fixture_tear_down);
+  g_test_add ("/companies-page/finalized-while-loading", Fixture, NULL,
+              fixture_set_up, test_page_finalized_while_loading, fixture_tear_down);
+  g_test_add_func ("/companies-page/without-client", test_page_without_client);
+
+  return g_test_run ();
+}
