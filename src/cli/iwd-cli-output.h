@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * IwdCliFormat:
+ * @IWD_CLI_FORMAT_TEXT: aligned columns for a terminal
+ * @IWD_CLI_FORMAT_CSV: comma-separated values with RFC 4180 quoting
+ * @IWD_CLI_FORMAT_JSON: a JSON array of objects keyed by column key
+ *
+ * The output formats of the command-line tool.
+ */
+typedef enum {
+  IWD_CLI_FORMAT_TEXT,
+  IWD_CLI_FORMAT_CSV,
+  IWD_CLI_FORMAT_JSON,
+} IwdCliFormat;
+
+gboolean iwd_cli_format_from_string   (const char          *name,
+                                       IwdCliFormat        *out_format);
+
+char    *iwd_cli_format_scaled        (gint64               scaled,
+                                       guint                min_decimals);
+
+void     iwd_cli_csv_append_field     (GString             *out,
+                                       const char          *value);
+void     iwd_cli_csv_append_row       (GString             *out,
+                                       const char * const  *values,
+                                       gsize                n_values);
+
+void     iwd_cli_json_append_string   (GString             *out,
+                                       const char          *value);
+
+char    *iwd_cli_format_text_table    (const char * const  *headers,
+                                       gsize                n_columns,
+                                       GPtrArray           *rows);
+
+G_END_DECLS
