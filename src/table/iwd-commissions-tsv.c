@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-commissions-tsv.h"
+
+#include <glib/gi18n.h>
+
+#include "iwd-parse-error.h"
+#include "iwd-table-builder.h"
+#include "iwd-text.h"
+
+/* How many lines pass between two looks at the cancellable. */
+#define LINES_PER_CANCEL_CHECK 4096
+
+typedef struct {
+  IwdTableBuilder *builder;      /* owned */
+  guint            n_columns;
+} TsvReader;
+
+static void
+tsv_reader_clear (TsvReader *reader)
+{
+  g_clear_object (&reader->builder);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TsvReader, tsv_reader_clear)
+
+/* Finds the next cell of a line, trimmed of ASCII spaces. Returns the
+ * position after the cell's tab, or NULL after the last cell. */
+static const char *
+next_cell (const char  *start,
+           const char **out_cell,
+           gsize       *out_length)
+{
+  const char *tab = strchr (start, '\t');
+  const char *end = tab != NULL ? tab : start + strlen (start);
+
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  *out_cell = start;
+  *out_length = end - start;
+  return tab != NULL ? tab + 1 : NULL;
+}
+
+static gboolean
+is_blank (const char *line)
+{
+  while (g_ascii_isspace (*line))
+    line++;
+
+  return *line == '\0';
+}
+
+/* Makes a header unique by adding " 2", " 3"... as a spreadsheet would. */
+static char *
+make_unique_key (GHashTable *used,
+                 const char *name)
+{
+  char *key = g_strdup (name);
+
+  for (guint n = 2; g_hash_table_contains (used, key); n++)
+    {
+      g_free (key);
+      key = g_strdup_printf ("%s %u", name, n);
+    }
+
+  g_hash_table_add (used, key);
+  return g_strdup (key);
+}
+
+static void
+add_header_column (TsvReader  *reader,
+                   GHashTable *used,
+                   const char *cell,
+                   gsize       length)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
+  guint column;
+
+  if (length > 0)
+    name = g_strndup (cell, length);
+  else
+    name = g_strdup_printf ("Column %u", reader->n_columns + 1);
+
+  key = make_unique_key (used, name);
+  column = iwd_table_builder_ensure_column (reader->builder, key);
+  reader->n_columns++;
+  if (length > 0)
+    return;
+
+  /* Translators: the heading of a column whose header cell is empty */
+  label = g_strdup_printf (_("Column %u"), column + 1);
+  iwd_table_builder_set_column_label (reader->builder, column, label);
+}
+
+static void
+read_header (TsvReader  *reader,
+             const char *line)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *rest = line;
+
+  while (rest != NULL)
+    {
+      const char *cell;
+      gsize length;
+
+      rest = next_cell (rest, &cell, &length);
+      add_header_column (reader, used, cell, length);
+    }
+}
+
+static gboolean
+read_row (TsvReader   *reader,
+          const char  *line,
+          guint        line_number,
+          GError     **error)
+{
+  const char *rest = line;
+
+  for (guint column = 0; rest != NULL; column++)
+    {
+      const char *cell;
+      gsize length;
+
+      rest = next_cell (rest, &cell, &length);
+      if (column < reader->n_columns)
+        {
+          if (!iwd_table_builder_set_cell (reader->builder, column, cell, length, error))
+            {
+              g_prefix_error (error, "line %u: ", line_number);
+              return FALSE;
+            }
+        }
+      else if (length > 0)
+        {
+          g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE,
+                       "line %u: cell %u has a value, but the header has only %u columns",
+                       line_number, column + 1, reader->n_columns);
+          return FALSE;
+        }
+    }
+
+  iwd_table_builder_end_row (reader->builder);
+  return TRUE;
+}
+
+static gboolean
+read_rows (TsvReader     *reader,
+           char         **lines,
+           guint          first,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  for (guint i = first; lines[i] != NULL; i++)
+    {
+      if ((i - first) % LINES_PER_CANCEL_CHECK == 0
+          && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (is_blank (lines[i]))
+        continue;
+
+      if (!read_row (reader, lines[i], i + 1, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char **
+decode_lines (GBytes  *data,
+              GError **error)
+{
+  gsize length;
+  g_autofree char *utf8 = iwd_text_to_utf8 (g_bytes_get_data (data, NULL),
+                                            g_bytes_get_size (data),
+                                            &length, error);
+
+  if (utf8 == NULL)
+    return NULL;
+
+  return iwd_text_split_lines (utf8, length);
+}
+
+/**
+ * iwd_parse_commissions_tsv:
+ * @data: a commission statement as tab-separated text
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads a commission statement as insurers write them: UTF-8 (with or
+ * without a byte-order mark) or Windows-1252, CRLF or LF line ends,
+ * blank lines, decimal commas and no-break-space thousands, dates as
+ * `dd/mm/yyyy`, and a last line without a line end.
+ *
+ * The first non-blank line names the columns. An empty header becomes
+ * "Column N" and a repeated one gets " 2", " 3"... A row shorter than
+ * the header leaves its last cells empty, and a longer row may only add
+ * empty cells. Column kinds are inferred as #IwdTableBuilder does.
+ *
+ * The cancellable is checked every few thousand lines, so this can run
+ * in a #GTask thread.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set: in
+ *   %IWD_PARSE_ERROR naming the line, or %G_IO_ERROR_CANCELLED
+ */
+IwdTable *
+iwd_parse_commissions_tsv (GBytes        *data,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_auto(TsvReader) reader = { NULL, 0 };
+  g_auto(GStrv) lines = NULL;
+  guint first = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  lines = decode_lines (data, error);
+  if (lines == NULL)
+    return NULL;
+
+  while (lines[first] != NULL && is_blank (lines[first]))
+    first++;
+
+  if (lines[first] == NULL)
+    {
+      g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY,
+                           "the statement is empty, without even a header row");
+      return NULL;
+    }
+
+  reader.builder = iwd_table_builder_new ();
+  read_header (&reader, lines[first]);
+
+  if (!read_rows (&reader, lines, first + 1, cancellable, error))
+    return NULL;
+
+  return iwd_table_builder_build (reader.builder, error);
+}

@@ -1,0 +1,551 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-table-builder.h"
+
+#include "iwd-parse-error.h"
+#include "iwd-table-column.h"
+#include "iwd-table-private.h"
+#include "iwd-table-schema.h"
+#include "iwd-text.h"
+
+#define SECONDS_PER_DAY 86400
+#define MAX_VALUE_IN_MESSAGE 40
+
+#define CANDIDATE(kind) (1u << (kind))
+#define ALL_CANDIDATES (CANDIDATE (IWD_TABLE_KIND_BOOLEAN) \
+                        | CANDIDATE (IWD_TABLE_KIND_DATE) \
+                        | CANDIDATE (IWD_TABLE_KIND_INTEGER) \
+                        | CANDIDATE (IWD_TABLE_KIND_DECIMAL))
+
+/**
+ * IwdTableBuilder:
+ *
+ * Builds an #IwdTable row by row and cell by cell, in any column order.
+ *
+ * Columns the API documents (see iwd_table_schema_lookup()) have a fixed
+ * kind, and a value that does not fit it is an error. Other columns are
+ * kept as text while rows arrive, along with the set of kinds that every
+ * value so far parses as. iwd_table_builder_build() then converts each
+ * of them to the narrowest kind in its set.
+ */
+
+typedef struct {
+  IwdTableColumn *storage;       /* owned */
+  gboolean        fixed;
+  guint           candidates;    /* CANDIDATE() bits; unused when fixed */
+  guint           n_values;      /* non-empty cells */
+  gboolean        any_time;      /* a date value is not at midnight */
+} BuilderColumn;
+
+struct _IwdTableBuilder
+{
+  GObject     parent_instance;
+
+  GPtrArray  *columns;           /* owned; of BuilderColumn */
+  GHashTable *index_by_key;      /* owned; key → column index + 1 */
+  guint       n_rows;            /* completed rows */
+  gboolean    built;
+};
+
+G_DEFINE_FINAL_TYPE (IwdTableBuilder, iwd_table_builder, G_TYPE_OBJECT)
+
+static void
+builder_column_free (gpointer data)
+{
+  BuilderColumn *column = data;
+
+  iwd_table_column_free (column->storage);
+  g_free (column);
+}
+
+static BuilderColumn *
+get_column (IwdTableBuilder *self,
+            guint            column)
+{
+  g_assert (column < self->columns->len);
+
+  return g_ptr_array_index (self->columns, column);
+}
+
+static const char *
+describe_kind (IwdTableKind kind)
+{
+  switch (kind)
+    {
+    case IWD_TABLE_KIND_INTEGER:
+      return "whole number";
+    case IWD_TABLE_KIND_DECIMAL:
+      return "decimal number";
+    case IWD_TABLE_KIND_MONEY:
+      return "amount";
+    case IWD_TABLE_KIND_DATE:
+    case IWD_TABLE_KIND_DATETIME:
+      return "date";
+    case IWD_TABLE_KIND_BOOLEAN:
+      return "boolean";
+    case IWD_TABLE_KIND_TEXT:
+    default:
+      return "text";
+    }
+}
+
+static gboolean
+is_midnight (gint64 seconds)
+{
+  return ((seconds % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY == 0;
+}
+
+/* "0042" or "-01" is a code, such as a postal code, not a number. */
+static gboolean
+has_leading_zero (const char *text)
+{
+  if (*text == '-' || *text == '+')
+    text++;
+
+  return text[0] == '0' && g_ascii_isdigit (text[1]);
+}
+
+static gboolean
+parse_boolean (const char *text,
+               gint64     *out_value)
+{
+  if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+    *out_value = 1;
+  else if (g_str_equal (text, "false") || g_str_equal (text, "0"))
+    *out_value = 0;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_as_kind (IwdTableKind  kind,
+               const char   *text,
+               gint64       *out_value)
+{
+  gboolean has_time;
+
+  switch (kind)
+    {
+    case IWD_TABLE_KIND_INTEGER:
+      return iwd_text_parse_integer (text, out_value, NULL);
+    case IWD_TABLE_KIND_DECIMAL:
+    case IWD_TABLE_KIND_MONEY:
+      return iwd_text_parse_decimal (text, out_value, NULL);
+    case IWD_TABLE_KIND_DATE:
+    case IWD_TABLE_KIND_DATETIME:
+      return iwd_text_parse_datetime (text, out_value, &has_time, NULL);
+    case IWD_TABLE_KIND_BOOLEAN:
+      return parse_boolean (text, out_value);
+    case IWD_TABLE_KIND_TEXT:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+set_value_error (GError         **error,
+                 guint            row,
+                 IwdTableColumn  *storage,
+                 IwdTableKind     kind,
+                 const char      *text)
+{
+  g_autofree char *shortened = g_utf8_substring (text, 0, MAX_VALUE_IN_MESSAGE);
+
+  g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE,
+               "row %u, column “%s”: “%s%s” is not a valid %s",
+               row + 1, storage->key, shortened,
+               g_utf8_strlen (text, -1) > MAX_VALUE_IN_MESSAGE ? "…" : "",
+               describe_kind (kind));
+}
+
+static void
+check_candidate (BuilderColumn *column,
+                 IwdTableKind   kind,
+                 const char    *text)
+{
+  gint64 value;
+
+  if (!(column->candidates & CANDIDATE (kind)))
+    return;
+
+  if (!parse_as_kind (kind, text, &value))
+    column->candidates &= ~CANDIDATE (kind);
+  else if (kind == IWD_TABLE_KIND_DATE && !is_midnight (value))
+    column->any_time = TRUE;
+}
+
+/* Only JSON's literal booleans make a BOOLEAN column: "1" and "0" alone
+ * are more likely counts or codes. */
+static void
+narrow_candidates (BuilderColumn *column,
+                   const char    *text)
+{
+  if (!g_str_equal (text, "true") && !g_str_equal (text, "false"))
+    column->candidates &= ~CANDIDATE (IWD_TABLE_KIND_BOOLEAN);
+
+  if (has_leading_zero (text))
+    column->candidates &= ~(CANDIDATE (IWD_TABLE_KIND_INTEGER)
+                            | CANDIDATE (IWD_TABLE_KIND_DECIMAL));
+
+  check_candidate (column, IWD_TABLE_KIND_DATE, text);
+  check_candidate (column, IWD_TABLE_KIND_INTEGER, text);
+  check_candidate (column, IWD_TABLE_KIND_DECIMAL, text);
+}
+
+static gboolean
+set_inferred_cell (BuilderColumn  *column,
+                   guint           row,
+                   const char     *text,
+                   gsize           length,
+                   GError        **error)
+{
+  if (!iwd_table_column_set_text (column->storage, row, text, length, error))
+    return FALSE;
+
+  if (column->candidates != 0)
+    narrow_candidates (column, iwd_table_column_get_text (column->storage, row));
+
+  return TRUE;
+}
+
+static gboolean
+set_fixed_cell (BuilderColumn  *column,
+                guint           row,
+                const char     *text,
+                gsize           length,
+                GError        **error)
+{
+  IwdTableKind kind = column->storage->kind;
+  g_autofree char *copy = NULL;
+  gint64 value;
+
+  if (kind == IWD_TABLE_KIND_TEXT)
+    return iwd_table_column_set_text (column->storage, row, text, length, error);
+
+  copy = g_strndup (text, length);
+  if (!parse_as_kind (kind, copy, &value))
+    {
+      set_value_error (error, row, column->storage, kind, copy);
+      return FALSE;
+    }
+
+  if (kind == IWD_TABLE_KIND_DATE && !is_midnight (value))
+    column->any_time = TRUE;
+
+  iwd_table_column_set_int64 (column->storage, row, value);
+  return TRUE;
+}
+
+static IwdTableKind
+choose_kind (BuilderColumn *column)
+{
+  guint candidates = column->n_values > 0 ? column->candidates : 0;
+
+  if (candidates & CANDIDATE (IWD_TABLE_KIND_BOOLEAN))
+    return IWD_TABLE_KIND_BOOLEAN;
+  if (candidates & CANDIDATE (IWD_TABLE_KIND_DATE))
+    return column->any_time ? IWD_TABLE_KIND_DATETIME : IWD_TABLE_KIND_DATE;
+  if ((candidates & CANDIDATE (IWD_TABLE_KIND_DECIMAL))
+      && iwd_table_schema_looks_like_amount (column->storage->key))
+    return IWD_TABLE_KIND_MONEY;
+  if (candidates & CANDIDATE (IWD_TABLE_KIND_INTEGER))
+    return IWD_TABLE_KIND_INTEGER;
+  if (candidates & CANDIDATE (IWD_TABLE_KIND_DECIMAL))
+    return IWD_TABLE_KIND_DECIMAL;
+
+  return IWD_TABLE_KIND_TEXT;
+}
+
+static IwdTableColumn *
+convert_storage (IwdTableColumn  *text_storage,
+                 IwdTableKind     kind,
+                 GError         **error)
+{
+  g_autoptr(IwdTableColumn) converted = iwd_table_column_new (text_storage->key, kind);
+
+  converted->custom_label = g_strdup (text_storage->custom_label);
+
+  for (guint row = 0; row < text_storage->n_cells; row++)
+    {
+      const char *text = iwd_table_column_get_text (text_storage, row);
+      gint64 value;
+
+      iwd_table_column_append_null (converted);
+      if (text == NULL)
+        continue;
+
+      if (!parse_as_kind (kind, text, &value))
+        {
+          set_value_error (error, row, text_storage, kind, text);
+          return NULL;
+        }
+
+      iwd_table_column_set_int64 (converted, row, value);
+    }
+
+  return g_steal_pointer (&converted);
+}
+
+static gboolean
+settle_column (BuilderColumn  *column,
+               GError        **error)
+{
+  IwdTableColumn *converted;
+  IwdTableKind kind;
+
+  if (column->fixed)
+    {
+      if (column->storage->kind == IWD_TABLE_KIND_DATE && column->any_time)
+        column->storage->kind = IWD_TABLE_KIND_DATETIME;
+      return TRUE;
+    }
+
+  kind = choose_kind (column);
+  if (kind == IWD_TABLE_KIND_TEXT)
+    return TRUE;
+
+  converted = convert_storage (column->storage, kind, error);
+  if (converted == NULL)
+    return FALSE;
+
+  iwd_table_column_free (column->storage);
+  column->storage = converted;
+  return TRUE;
+}
+
+static guint
+add_column (IwdTableBuilder *self,
+            const char      *key)
+{
+  BuilderColumn *column = g_new0 (BuilderColumn, 1);
+  const char *label_msgid;
+  IwdTableKind kind;
+
+  column->fixed = iwd_table_schema_lookup (key, &label_msgid, &kind);
+  column->candidates = column->fixed ? 0 : ALL_CANDIDATES;
+  column->storage = iwd_table_column_new (key, column->fixed ? kind : IWD_TABLE_KIND_TEXT);
+  column->storage->label_msgid = label_msgid;
+
+  for (guint row = 0; row < self->n_rows; row++)
+    iwd_table_column_append_null (column->storage);
+
+  g_ptr_array_add (self->columns, column);
+  g_hash_table_insert (self->index_by_key, g_strdup (key),
+                       GUINT_TO_POINTER (self->columns->len));
+  return self->columns->len - 1;
+}
+
+static void
+iwd_table_builder_finalize (GObject *object)
+{
+  IwdTableBuilder *self = IWD_TABLE_BUILDER (object);
+
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->index_by_key, g_hash_table_unref);
+
+  G_OBJECT_CLASS (iwd_table_builder_parent_class)->finalize (object);
+}
+
+static void
+iwd_table_builder_class_init (IwdTableBuilderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = iwd_table_builder_finalize;
+}
+
+static void
+iwd_table_builder_init (IwdTableBuilder *self)
+{
+  self->columns = g_ptr_array_new_with_free_func (builder_column_free);
+  self->index_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * iwd_table_builder_new:
+ *
+ * Creates a builder with no columns and no rows.
+ *
+ * Returns: (transfer full): a new builder
+ */
+IwdTableBuilder *
+iwd_table_builder_new (void)
+{
+  return g_object_new (IWD_TYPE_TABLE_BUILDER, NULL);
+}
+
+/**
+ * iwd_table_builder_ensure_column:
+ * @self: a builder
+ * @key: the column's key: a dotted JSON path or a TSV header
+ *
+ * Finds the column with this key, or adds it. A column added after some
+ * rows are complete is empty in those rows.
+ *
+ * Returns: the column's index
+ */
+guint
+iwd_table_builder_ensure_column (IwdTableBuilder *self,
+                                 const char      *key)
+{
+  gpointer index_plus_one;
+
+  g_return_val_if_fail (IWD_IS_TABLE_BUILDER (self), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (!self->built, 0);
+
+  index_plus_one = g_hash_table_lookup (self->index_by_key, key);
+  if (index_plus_one != NULL)
+    return GPOINTER_TO_UINT (index_plus_one) - 1;
+
+  return add_column (self, key);
+}
+
+/**
+ * iwd_table_builder_set_column_label:
+ * @self: a builder
+ * @column: a column index
+ * @label: a translated label, shown in place of the key
+ *
+ * Gives a column a label of the caller's, such as "Column 3" for a TSV
+ * column whose header is empty.
+ */
+void
+iwd_table_builder_set_column_label (IwdTableBuilder *self,
+                                    guint            column,
+                                    const char      *label)
+{
+  IwdTableColumn *storage;
+
+  g_return_if_fail (IWD_IS_TABLE_BUILDER (self));
+  g_return_if_fail (column < self->columns->len);
+
+  storage = get_column (self, column)->storage;
+  g_free (storage->custom_label);
+  storage->custom_label = g_strdup (label);
+}
+
+/**
+ * iwd_table_builder_get_n_rows:
+ * @self: a builder
+ *
+ * Returns: the number of rows ended with iwd_table_builder_end_row()
+ */
+guint
+iwd_table_builder_get_n_rows (IwdTableBuilder *self)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_BUILDER (self), 0);
+
+  return self->n_rows;
+}
+
+/**
+ * iwd_table_builder_set_cell:
+ * @self: a builder
+ * @column: a column index
+ * @text: (nullable): the value as UTF-8 text, not necessarily
+ *   NUL-terminated; JSON numbers as they are written, booleans as `true`
+ *   or `false`
+ * @length: the length of @text in bytes
+ * @error: return location for a #GError
+ *
+ * Sets a cell of the current row. %NULL or an empty string leaves the
+ * cell empty. Setting a cell twice keeps the second value, as JSON
+ * readers do with a repeated key.
+ *
+ * Returns: %TRUE, or %FALSE with %IWD_PARSE_ERROR_VALUE naming the row,
+ *   the column and the value if the column has a fixed kind that the
+ *   value does not fit
+ */
+gboolean
+iwd_table_builder_set_cell (IwdTableBuilder  *self,
+                            guint             column,
+                            const char       *text,
+                            gsize             length,
+                            GError          **error)
+{
+  BuilderColumn *stored;
+
+  g_return_val_if_fail (IWD_IS_TABLE_BUILDER (self), FALSE);
+  g_return_val_if_fail (column < self->columns->len, FALSE);
+  g_return_val_if_fail (!self->built, FALSE);
+
+  stored = get_column (self, column);
+  if (stored->storage->n_cells == self->n_rows)
+    iwd_table_column_append_null (stored->storage);
+  else if (!iwd_table_column_is_null (stored->storage, self->n_rows))
+    stored->n_values--;
+
+  if (text == NULL || length == 0)
+    {
+      iwd_table_column_set_null (stored->storage, self->n_rows);
+      return TRUE;
+    }
+
+  stored->n_values++;
+  if (stored->fixed)
+    return set_fixed_cell (stored, self->n_rows, text, length, error);
+  return set_inferred_cell (stored, self->n_rows, text, length, error);
+}
+
+/**
+ * iwd_table_builder_end_row:
+ * @self: a builder
+ *
+ * Completes the current row, leaving the cells it did not set empty.
+ */
+void
+iwd_table_builder_end_row (IwdTableBuilder *self)
+{
+  g_return_if_fail (IWD_IS_TABLE_BUILDER (self));
+  g_return_if_fail (!self->built);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      IwdTableColumn *storage = get_column (self, i)->storage;
+
+      if (storage->n_cells == self->n_rows)
+        iwd_table_column_append_null (storage);
+    }
+
+  self->n_rows++;
+}
+
+/**
+ * iwd_table_builder_build:
+ * @self: a builder
+ * @error: return location for a #GError
+ *
+ * Settles the kind of each inferred column and hands the cells over to a
+ * new table. A row that was not ended is dropped. The builder cannot be
+ * used afterwards.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set
+ */
+IwdTable *
+iwd_table_builder_build (IwdTableBuilder  *self,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) storages = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_table_column_free);
+
+  g_return_val_if_fail (IWD_IS_TABLE_BUILDER (self), NULL);
+  g_return_val_if_fail (!self->built, NULL);
+
+  self->built = TRUE;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      BuilderColumn *column = get_column (self, i);
+
+      column->storage->n_cells = self->n_rows;
+      if (!settle_column (column, error))
+        return NULL;
+
+      iwd_table_column_compact (column->storage);
+      g_ptr_array_add (storages, g_steal_pointer (&column->storage));
+    }
+
+  return iwd_table_new_for_columns (g_steal_pointer (&storages), self->n_rows);
+}

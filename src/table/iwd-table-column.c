@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-table-column.h"
+
+#include "iwd-parse-error.h"
+
+#define FIRST_ALLOCATION 64
+#define FIRST_ARENA_SIZE 256
+
+/* Interning pays for columns of repeated values. Once a column has this
+ * many distinct values and most of its cells are distinct (policy
+ * numbers, names), the lookup table costs more than it saves. */
+#define INTERN_MIN_DISTINCT 4096
+
+static gsize
+bitmap_size (guint n_cells)
+{
+  return (n_cells + 7) / 8;
+}
+
+static void
+grow_cells (IwdTableColumn *column)
+{
+  guint old_allocated = column->n_allocated;
+  guint new_allocated = MAX (FIRST_ALLOCATION, old_allocated * 2);
+
+  if (column->kind == IWD_TABLE_KIND_TEXT)
+    column->offsets = g_renew (guint32, column->offsets, new_allocated);
+  else
+    column->numbers = g_renew (gint64, column->numbers, new_allocated);
+
+  column->nulls = g_realloc (column->nulls, bitmap_size (new_allocated));
+  memset (column->nulls + bitmap_size (old_allocated), 0,
+          bitmap_size (new_allocated) - bitmap_size (old_allocated));
+  column->n_allocated = new_allocated;
+}
+
+static void
+set_null_bit (IwdTableColumn *column,
+              guint           row,
+              gboolean        is_null)
+{
+  guint8 mask = 1u << (row % 8);
+
+  if (is_null)
+    column->nulls[row / 8] |= mask;
+  else
+    column->nulls[row / 8] &= ~mask;
+}
+
+static gboolean
+reserve_arena (IwdTableColumn  *column,
+               gsize            length,
+               GError         **error)
+{
+  gsize needed = column->arena_length + length + 1;
+
+  if (needed > G_MAXUINT32)
+    {
+      g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE,
+                   "column “%s” has more than 4 GiB of text, the maximum for one column",
+                   column->key);
+      return FALSE;
+    }
+
+  if (needed <= column->arena_allocated)
+    return TRUE;
+
+  column->arena_allocated = MAX (needed, column->arena_allocated * 2);
+  column->arena = g_realloc (column->arena, column->arena_allocated);
+  return TRUE;
+}
+
+static void
+drop_interning_if_unprofitable (IwdTableColumn *column)
+{
+  guint n_distinct = g_hash_table_size (column->interned);
+
+  if (n_distinct < INTERN_MIN_DISTINCT || n_distinct * 2 < column->n_cells)
+    return;
+
+  g_clear_pointer (&column->interned, g_hash_table_unref);
+}
+
+/* Writes the text at the end of the arena and keeps it there only if the
+ * arena does not contain it already. Returns the text's offset. */
+static guint32
+store_text (IwdTableColumn *column,
+            const char     *text,
+            gsize           length)
+{
+  guint32 offset = column->arena_length;
+  char *copy = column->arena + offset;
+  gpointer existing;
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+
+  if (column->interned == NULL)
+    {
+      column->arena_length += length + 1;
+      return offset;
+    }
+
+  if (g_hash_table_lookup_extended (column->interned, copy, NULL, &existing))
+    return GPOINTER_TO_UINT (existing);
+
+  g_hash_table_insert (column->interned, g_strdup (copy),
+                       GUINT_TO_POINTER (offset));
+  column->arena_length += length + 1;
+  drop_interning_if_unprofitable (column);
+  return offset;
+}
+
+IwdTableColumn *
+iwd_table_column_new (const char   *key,
+                      IwdTableKind  kind)
+{
+  IwdTableColumn *column = g_new0 (IwdTableColumn, 1);
+
+  column->key = g_strdup (key);
+  column->kind = kind;
+
+  if (kind == IWD_TABLE_KIND_TEXT)
+    {
+      column->arena_allocated = FIRST_ARENA_SIZE;
+      column->arena = g_malloc (column->arena_allocated);
+      column->arena[0] = '\0';
+      column->arena_length = 1;
+      column->interned = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                g_free, NULL);
+    }
+
+  return column;
+}
+
+void
+iwd_table_column_free (IwdTableColumn *column)
+{
+  if (column == NULL)
+    return;
+
+  g_free (column->key);
+  g_free (column->custom_label);
+  g_free (column->numbers);
+  g_free (column->offsets);
+  g_free (column->nulls);
+  g_free (column->arena);
+  g_clear_pointer (&column->interned, g_hash_table_unref);
+  g_free (column);
+}
+
+void
+iwd_table_column_append_null (IwdTableColumn *column)
+{
+  if (column->n_cells == column->n_allocated)
+    grow_cells (column);
+
+  column->n_cells++;
+  iwd_table_column_set_null (column, column->n_cells - 1);
+}
+
+void
+iwd_table_column_set_null (IwdTableColumn *column,
+                           guint           row)
+{
+  g_assert (row < column->n_cells);
+
+  if (column->kind == IWD_TABLE_KIND_TEXT)
+    column->offsets[row] = 0;
+  else
+    column->numbers[row] = 0;
+
+  set_null_bit (column, row, TRUE);
+}
+
+void
+iwd_table_column_set_int64 (IwdTableColumn *column,
+                            guint           row,
+                            gint64          value)
+{
+  g_assert (row < column->n_cells);
+  g_assert (column->kind != IWD_TABLE_KIND_TEXT);
+
+  column->numbers[row] = value;
+  set_null_bit (column, row, FALSE);
+}
+
+gboolean
+iwd_table_column_set_text (IwdTableColumn  *column,
+                           guint            row,
+                           const char      *text,
+                           gsize            length,
+                           GError         **error)
+{
+  g_assert (row < column->n_cells);
+  g_assert (column->kind == IWD_TABLE_KIND_TEXT);
+
+  if (!reserve_arena (column, length, error))
+    return FALSE;
+
+  column->offsets[row] = store_text (column, text, length);
+  set_null_bit (column, row, FALSE);
+  return TRUE;
+}
+
+gboolean
+iwd_table_column_is_null (IwdTableColumn *column,
+                          guint           row)
+{
+  g_assert (row < column->n_cells);
+
+  return (column->nulls[row / 8] >> (row % 8)) & 1;
+}
+
+gint64
+iwd_table_column_get_int64 (IwdTableColumn *column,
+                            guint           row)
+{
+  g_assert (row < column->n_cells);
+  g_assert (column->kind != IWD_TABLE_KIND_TEXT);
+
+  return column->numbers[row];
+}
+
+const char *
+iwd_table_column_get_text (IwdTableColumn *column,
+                           guint           row)
+{
+  g_assert (row < column->n_cells);
+  g_assert (column->kind == IWD_TABLE_KIND_TEXT);
+
+  if (iwd_table_column_is_null (column, row))
+    return NULL;
+
+  return column->arena + column->offsets[row];
+}
+
+/* Gives back the slack of the doubling growth and the interning table,
+ * which a finished column no longer needs. */
+void
+iwd_table_column_compact (IwdTableColumn *column)
+{
+  guint n_cells = MAX (column->n_cells, 1);
+
+  if (column->kind == IWD_TABLE_KIND_TEXT)
+    column->offsets = g_renew (guint32, column->offsets, n_cells);
+  else
+    column->numbers = g_renew (gint64, column->numbers, n_cells);
+
+  column->nulls = g_realloc (column->nulls, bitmap_size (n_cells));
+  column->n_allocated = n_cells;
+
+  if (column->arena != NULL)
+    {
+      column->arena = g_realloc (column->arena, column->arena_length);
+      column->arena_allocated = column->arena_length;
+    }
+
+  g_clear_pointer (&column->interned, g_hash_table_unref);
+}
+
+gsize
+iwd_table_column_memory_size (IwdTableColumn *column)
+{
+  gsize cell_size = column->kind == IWD_TABLE_KIND_TEXT ? sizeof (guint32)
+                                                         : sizeof (gint64);
+
+  return sizeof (IwdTableColumn)
+         + column->n_allocated * cell_size
+         + bitmap_size (column->n_allocated)
+         + column->arena_allocated;
+}

@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-commissions-tsv.h"
+#include "iwd-parse-error.h"
+
+/* Unix seconds of 2023-01-05 and 2023-01-31 at midnight UTC. */
+#define JANUARY_5_2023 G_GINT64_CONSTANT (1672876800)
+#define JANUARY_31_2023 G_GINT64_CONSTANT (1675123200)
+
+static GBytes *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "table", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static IwdTable *
+parse_fixture (const char *name)
+{
+  g_autoptr(GBytes) data = load_fixture (name);
+  g_autoptr(GError) error = NULL;
+  IwdTable *table = iwd_parse_commissions_tsv (data, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  return table;
+}
+
+static GError *
+parse_text_error (const char *text)
+{
+  g_autoptr(GBytes) data = g_bytes_new_static (text, strlen (text));
+  g_autoptr(IwdTable) table = NULL;
+  GError *error = NULL;
+
+  table = iwd_parse_commissions_tsv (data, NULL, &error);
+  g_assert_null (table);
+  return error;
+}
+
+static guint
+find_column (IwdTable   *table,
+             const char *key)
+{
+  guint column = G_MAXUINT;
+
+  g_assert_true (iwd_table_find_column (table, key, &column));
+  return column;
+}
+
+static void
+test_windows_shape (void)
+{
+  g_autoptr(IwdTable) table = parse_fixture ("commissions-windows.tsv");
+
+  g_assert_cmpint (iwd_table_get_n_rows (table), ==, 3);
+  g_assert_cmpint (iwd_table_get_n_columns (table), ==, 5);
+  g_assert_cmpint (iwd_table_get_column_kind (table, find_column (table, "Police")), ==, IWD_TABLE_KIND_TEXT);
+  g_assert_cmpint (iwd_table_get_column_kind (table, find_column (table, "Date")), ==, IWD_TABLE_KIND_DATE);
+  g_assert_cmpint (iwd_table_get_column_kind (table, find_column (table, "Prime TTC")), ==, IWD_TABLE_KIND_MONEY);
+  g_assert_cmpint (iwd_table_get_column_kind (table, find_column (table, "Com")), ==, IWD_TABLE_KIND_MONEY);
+  g_assert_cmpint (iwd_table_get_column_kind (table, find_column (table, "Assuré")), ==, IWD_TABLE_KIND_TEXT);
+}
+
+static void
+test_windows_values (void)
+{
+  g_autoptr(IwdTable) table = parse_fixture ("commissions-windows.tsv");
+  guint premium = find_column (table, "Prime TTC");
+  guint commission = find_column (table, "Com");
+  guint date = find_column (table, "Date");
+  guint insured = find_column (table, "Assuré");
+
+  g_assert_cmpint (iwd_table_get_int64 (table, 0, premium), ==, 12000000);
+  g_assert_cmpint (iwd_table_get_int64 (table, 1, premium), ==, -3000000);
+  g_assert_cmpint (iwd_table_get_int64 (table, 2, premium), ==, 899000);
+  g_assert_cmpint (iwd_table_get_int64 (table, 0, commission), ==, 1200000);
+  g_assert_cmpint (iwd_table_get_int64 (table, 1, commission), ==, -300000);
+  g_assert_cmpint (iwd_table_get_int64 (table, 2, commission), ==, 89900);
+  g_assert_cmpint (iwd_table_get_int64 (table, 0, date), ==, JANUARY_5_2023);
+  g_assert_cmpint (iwd_table_get_int64 (table, 1, date), ==, JANUARY_31_2023);
+  g_assert_cmpint (iwd_table_get_int64 (table, 2, date), ==, JANUARY_31_2023);
+  g_assert_cmpstr (iwd_table_get_text (table, 0, insured), ==, "Hélène DUPRÉ");
+  g_assert_cmpstr (iwd_table_get_text (table, 1, insured), ==, "Joël LEFÈVRE");
+  g_assert_cmpstr (iwd_table_get_text (table, 2, insured), ==, "Françoise NOËL");
+  g_assert_cmpstr (iwd_table_get_text (table, 2, find_column (table, "Police")), ==, "C-2043");
+}
+
+static void
+test_windows_totals (void)
+{
+  g_autoptr(IwdTable) table = parse_fixture ("commissions-windows.tsv");
+  g_autofree char *first_date = iwd_table_dup_cell_string (table, 0, find_column (table, "Date"));
+  gint64 premiums = 0;
+  gint64 commissions = 0;
+
+  g_assert_true (iwd_table_sum_column (table, find_column (table, "Prime TTC"), &premiums));
+  g_assert_true (iwd_table_sum_column (table, find_column (table, "Com"), &commissions));
+  g_assert_cmpint (premiums, ==, 9899000);
+  g_assert_cmpint (commissions, ==, 989900);
+  g_assert_cmpstr (first_date, ==, "2023-01-05");
+}
+
+static void
+test_ragged_columns (void)
+{
+  g_autoptr(IwdTable) table = parse_fixture ("commissions-ragged.tsv");
+
+  g_assert_cmpint (iwd_table_get_n_rows (table), ==, 3);
+  g_assert_cmpint (iwd_table_get_n_columns (table), ==, 6);
+  g_assert_cmpstr (iwd_table_get_column_key (table, 0), ==, "Police");
+  g_assert_cmpstr (iwd_table_get_column_key (table, 2), ==, "Column 3");
+  g_assert_cmpstr (iwd_table_get_column_label (table, 2), ==, "Column 3");
+  g_assert_cmpstr (iwd_table_get_column_key (table, 3), ==, "Montant 2");
+  g_assert_cmpint (iwd_table_get_column_kind (table, 0), ==, IWD_TABLE_KIND_TEXT);
+  g_assert_cmpint (iwd_table_get_column_kind (table, 1), ==, IWD_TABLE_KIND_MONEY);
+  g_assert_cmpint (iwd_table_get_column_kind (table, 3), ==, IWD_TABLE_KIND_MONEY);
+  g_assert_cmpint (iwd_table_get_column_kind (table, 4), ==, IWD_TABLE_KIND_TEXT);
+  g_assert_cmpint (iwd_table_get_column_kind (table, 5), ==, IWD_TABLE_KIND_DECIMAL);
+}
+
+static void
+test_ragged_values (void)
+{
+  g_autoptr(IwdTable) table = parse_fixture ("commissions-ragged.tsv");
+
+  g_assert_cmpstr (iwd_table_get_text (table, 0, 0), ==, "0012");
+  g_assert_cmpstr (iwd_table_get_text (table, 0, 4), ==, "01000");
+  g_assert_cmpint (iwd_table_get_int64 (table, 1, 1), ==, 200000);
+  g_assert_true (iwd_table_is_null (table, 1, 3));
+  g_assert_true (iwd_table_is_null (table, 1, 5));
+  g_assert_true (iwd_table_is_null (table, 2, 2));
+  g_assert_cmpint (iwd_table_get_int64 (table, 0, 5), ==, 125000);
+  g_assert_cmpint (iwd_table_get_int64 (table, 2, 5), ==, 100000);
+}
+
+static void
+test_extra_cell_error (void)
+{
+  g_autoptr(GError) error = parse_text_error ("A\tB\n1\t2\n3\t4\t5\n");
+
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+}
+
+static void
+test_fixed_kind_error (void)
+{
+  g_autoptr(GError) error = parse_text_error ("Police\tdate_effet\nP1\t01/02/2023\n\nP2\tdemain\n");
+
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "line 4"));
+  g_assert_nonnull (strstr (error->message, "demain"));
+}
+
+static void
+test_empty_error (void)
+{
+  g_autoptr(GError) empty = parse_text_error ("");
+  g_autoptr(GError) blank = parse_text_error ("\r\n  \r\n");
+
+  g_assert_error (empty, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY);
+  g_assert_error (blank, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY);
+}
+
+static void
+test_header_only (void)
+{
+  const char *text = "Police\tPrime";
+  g_autoptr(GBytes) data = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IwdTable) table = iwd_parse_commissions_tsv (data, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (iwd_table_get_n_rows (table), ==, 0);
+  g_assert_cmpint (iwd_table_get_n_columns (table), ==, 2);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GBytes) data = load_fixture ("commissions-windows.tsv");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IwdTable) table = NULL;
+
+  g_cancellable_cancel (cancellable);
+  table = iwd_parse_commissions_tsv (data, cancellable, &error);
+
+  g_assert_null (table);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/table/tsv/windows-shape", test_windows_shape);
+  g_test_add_func ("/table/tsv/windows-values", test_windows_values);
+  g_test_add_func ("/table/tsv/windows-totals", test_windows_totals);
+  g_test_add_func ("/table/tsv/ragged-columns", test_ragged_columns);
+  g_test_add_func ("/table/tsv/ragged-values", test_ragged_values);
+  g_test_add_func ("/table/tsv/extra-cell-error", test_extra_cell_error);
+  g_test_add_func ("/table/tsv/fixed-kind-error", test_fixed_kind_error);
+  g_test_add_func ("/table/tsv/empty-error", test_empty_error);
+  g_test_add_func ("/table/tsv/header-only", test_header_only);
+  g_test_add_func ("/table/tsv/cancelled", test_cancelled);
+
+  return g_test_run ();
+}
