@@ -44,6 +44,14 @@ gboolean iwd_api_error_from_status (guint        status,
                                     const char  *reason,
                                     GError     **error);
 
+void     iwd_api_error_from_transport (const GError  *transport,
+                                       const char    *call_name,
+                                       GError       **error);
+
+void     iwd_api_error_from_parse  (const GError  *parse_error,
+                                    const char    *call_name,
+                                    GError       **error);
+
 gboolean iwd_api_check_url         (const char  *url,
                                     GError     **error);
 
