@@ -592,7 +592,9 @@ write_file (const char  *path,
 }
 
 /* account.json names the server and login that the hashed folder name
- * hides, so that a person or a later tool can tell the folders apart. */
+ * hides, so that iwd_account_state_list_accounts() and a person can tell
+ * the folders apart.
+ * TODO: no last-use time is recorded, so accounts are listed by name. */
 static gboolean
 write_account_file (IwdAccountState  *self,
                     GError          **error)
@@ -609,6 +611,46 @@ write_account_file (IwdAccountState  *self,
   contents = json_to_string (root, TRUE);
 
   return write_file (path, contents, error);
+}
+
+static IwdAccountId *
+read_account_file (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  const char *server;
+  const char *login;
+
+  if (!json_parser_load_from_file (parser, path, &error))
+    {
+      g_message ("stores: skipped unreadable %s: %s", path, error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_message ("stores: skipped %s: the top level is not a JSON object", path);
+      return NULL;
+    }
+
+  server = json_object_get_string_member_with_default (json_node_get_object (root), "server", NULL);
+  login = json_object_get_string_member_with_default (json_node_get_object (root), "login", NULL);
+  if (server == NULL || login == NULL)
+    {
+      g_message ("stores: skipped %s: “server” or “login” is missing", path);
+      return NULL;
+    }
+
+  return iwd_account_id_new (server, login);
+}
+
+static int
+compare_account_ids (gconstpointer a,
+                     gconstpointer b)
+{
+  return iwd_account_id_compare (*(IwdAccountId * const *) a, *(IwdAccountId * const *) b);
 }
 
 static void
@@ -778,6 +820,48 @@ iwd_account_state_new (const char         *base_dir,
                        "base-dir", base_dir,
                        "account", account,
                        NULL);
+}
+
+/**
+ * iwd_account_state_list_accounts:
+ * @base_dir: the data directory, g_get_user_data_dir() in the app
+ *
+ * Lists the accounts that have a state folder under @base_dir, from the
+ * `account.json` each save writes. Unreadable entries are logged and
+ * skipped.
+ *
+ * Returns: (transfer container) (element-type IwdAccountId): the
+ *   accounts, sorted by server then login
+ */
+GPtrArray *
+iwd_account_state_list_accounts (const char *base_dir)
+{
+  g_autofree char *accounts_dir = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (base_dir != NULL, NULL);
+
+  accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_account_id_free);
+  accounts_dir = g_build_filename (base_dir, "iwdesk", "accounts", NULL);
+  dir = g_dir_open (accounts_dir, 0, NULL);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (accounts_dir, name, ACCOUNT_FILE_NAME, NULL);
+      IwdAccountId *account;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      account = read_account_file (path);
+      if (account != NULL)
+        g_ptr_array_add (accounts, account);
+    }
+
+  g_ptr_array_sort (accounts, compare_account_ids);
+  return g_steal_pointer (&accounts);
 }
 
 /**

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (IwdAccountState, iwd_account_state, IWD, ACCOUNT_STATE, GO
 
 IwdAccountState           *iwd_account_state_new                     (const char                *base_dir,
                                                                       const IwdAccountId        *account);
+GPtrArray                 *iwd_account_state_list_accounts           (const char                *base_dir);
 const IwdAccountId        *iwd_account_state_get_account             (IwdAccountState           *self);
 const char                *iwd_account_state_get_path                (IwdAccountState           *self);
 const char                *iwd_account_state_get_recovered_from      (IwdAccountState           *self);

@@ -48,10 +48,11 @@ is_dismissed_prompt (GTask        *task,
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
 
-  /* NOTE: a dismissed unlock prompt was not reproduced headless. In
-   * libsecret 0.20 a dismissed prompt gives no result and no error, which
-   * the calling code may turn into SECRET_ERROR_IS_LOCKED or into a
-   * cancellation the caller never requested: both count as locked. */
+  /* TODO: no test covers a locked keyring, because a dismissed unlock
+   * prompt cannot be reproduced headless. In libsecret 0.20 a dismissed
+   * prompt gives no result and no error, which the calling code may turn
+   * into SECRET_ERROR_IS_LOCKED or into a cancellation the caller never
+   * requested. Both count as locked here. */
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
          && (cancellable == NULL || !g_cancellable_is_cancelled (cancellable));
 }

@@ -590,6 +590,57 @@ test_state_remove_portfolio (Fixture       *fixture,
 }
 
 static void
+save_empty_state (const char *base_dir,
+                  const char *server,
+                  const char *login)
+{
+  g_autoptr(IwdAccountId) account = iwd_account_id_new (server, login);
+  g_autoptr(IwdAccountState) state = iwd_account_state_new (base_dir, account);
+  g_autoptr(GError) error = NULL;
+
+  iwd_account_state_save (state, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_state_list_accounts (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *broken_dir = NULL;
+  g_autofree char *broken_file = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  IwdAccountId *account;
+
+  save_empty_state (fixture->base_dir, "https://two.example.test/", "alice");
+  save_empty_state (fixture->base_dir, SERVER, LOGIN);
+  broken_dir = g_build_filename (fixture->base_dir, "iwdesk", "accounts", "broken", NULL);
+  broken_file = g_build_filename (broken_dir, "account.json", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (broken_dir, 0700), ==, 0);
+  g_file_set_contents (broken_file, "{\"server\": 1}", -1, &error);
+  g_assert_no_error (error);
+
+  accounts = iwd_account_state_list_accounts (fixture->base_dir);
+
+  g_assert_cmpuint (accounts->len, ==, 2);
+  account = g_ptr_array_index (accounts, 0);
+  g_assert_cmpstr (account->server, ==, SERVER);
+  g_assert_cmpstr (account->login, ==, LOGIN);
+  account = g_ptr_array_index (accounts, 1);
+  g_assert_cmpstr (account->server, ==, "https://two.example.test/");
+  g_assert_cmpstr (account->login, ==, "alice");
+}
+
+static void
+test_state_list_accounts_none (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) accounts = iwd_account_state_list_accounts (fixture->base_dir);
+
+  g_assert_cmpuint (accounts->len, ==, 0);
+}
+
+static void
 test_account_id_dir_name (void)
 {
   g_autoptr(IwdAccountId) first = iwd_account_id_new ("ab", "c");
@@ -629,6 +680,8 @@ main (int   argc,
   ADD ("/stores/state/link-unknown", test_state_link_unknown);
   ADD ("/stores/state/unlink", test_state_unlink);
   ADD ("/stores/state/remove-portfolio", test_state_remove_portfolio);
+  ADD ("/stores/state/list-accounts", test_state_list_accounts);
+  ADD ("/stores/state/list-accounts-none", test_state_list_accounts_none);
 #undef ADD
 
   g_test_add_func ("/stores/account-id/dir-name", test_account_id_dir_name);
