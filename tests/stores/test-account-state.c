@@ -300,7 +300,7 @@ assert_set_aside (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *source = g_build_filename (TEST_DATA_DIR, "stores", data_name, NULL);
   g_autofree char *original = NULL;
-  g_autofree char *kept = NULL;
+  g_autofree char *moved_contents = NULL;
   g_auto(GStrv) profiles = NULL;
   const char *aside;
 
@@ -317,9 +317,9 @@ assert_set_aside (Fixture    *fixture,
   g_assert_nonnull (strstr (aside, ".corrupt-"));
   g_assert_false (g_file_test (iwd_account_state_get_path (fixture->state), G_FILE_TEST_EXISTS));
 
-  g_file_get_contents (aside, &kept, NULL, &error);
+  g_file_get_contents (aside, &moved_contents, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (kept, ==, original);
+  g_assert_cmpstr (moved_contents, ==, original);
 
   profiles = iwd_account_state_list_profiles (fixture->state);
   g_assert_cmpuint (g_strv_length (profiles), ==, 0);
