@@ -8,12 +8,17 @@
 #include "iwd-table-builder.h"
 #include "iwd-text.h"
 
-/* How many lines pass between two looks at the cancellable. */
-#define LINES_PER_CANCEL_CHECK 4096
+/* The text is split into lines one block at a time, so that a million
+ * lines never exist as a million strings at once. A block of 1 MiB contains
+ * roughly ten thousand lines of 100 bytes, and the cancellable is checked
+ * before each block. */
+#define BLOCK_SIZE (1024 * 1024)
 
 typedef struct {
   IwdTableBuilder *builder;      /* owned */
   guint            n_columns;
+  gboolean         has_header;
+  guint            n_lines;      /* lines read so far, blank ones too */
 } TsvReader;
 
 static void
@@ -53,7 +58,7 @@ is_blank (const char *line)
   return *line == '\0';
 }
 
-/* Makes a header unique by adding " 2", " 3"... as a spreadsheet would. */
+/* Makes a header unique by adding " 2", " 3"... to its repeats. */
 static char *
 make_unique_key (GHashTable *used,
                  const char *name)
@@ -149,42 +154,89 @@ read_row (TsvReader   *reader,
   return TRUE;
 }
 
+/* The first non-blank line is the header, and every later one a row. */
 static gboolean
-read_rows (TsvReader     *reader,
-           char         **lines,
-           guint          first,
-           GCancellable  *cancellable,
-           GError       **error)
+read_line (TsvReader   *reader,
+           const char  *line,
+           GError     **error)
 {
-  for (guint i = first; lines[i] != NULL; i++)
+  reader->n_lines++;
+
+  if (is_blank (line))
+    return TRUE;
+
+  if (reader->has_header)
+    return read_row (reader, line, reader->n_lines, error);
+
+  read_header (reader, line);
+  reader->has_header = TRUE;
+  return TRUE;
+}
+
+/* Finds where the block that starts at @start ends: just after the last
+ * LF within BLOCK_SIZE bytes, or after the first LF beyond them when a
+ * line is longer than a block. A CRLF is never cut in two. */
+static gsize
+find_block_end (const char *utf8,
+                gsize       start,
+                gsize       length)
+{
+  gsize end = MIN (start + BLOCK_SIZE, length);
+  const char *newline;
+
+  if (end == length)
+    return length;
+
+  for (gsize i = end; i > start; i--)
     {
-      if ((i - first) % LINES_PER_CANCEL_CHECK == 0
-          && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if (utf8[i - 1] == '\n')
+        return i;
+    }
 
-      if (is_blank (lines[i]))
-        continue;
+  newline = memchr (utf8 + end, '\n', length - end);
+  return newline != NULL ? (gsize) (newline - utf8) + 1 : length;
+}
 
-      if (!read_row (reader, lines[i], i + 1, error))
+static gboolean
+read_block (TsvReader   *reader,
+            const char  *block,
+            gsize        length,
+            GError     **error)
+{
+  g_auto(GStrv) lines = iwd_text_split_lines (block, length);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (!read_line (reader, lines[i], error))
         return FALSE;
     }
 
   return TRUE;
 }
 
-static char **
-decode_lines (GBytes  *data,
-              GError **error)
+static gboolean
+read_text (TsvReader     *reader,
+           const char    *utf8,
+           gsize          length,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  gsize length;
-  g_autofree char *utf8 = iwd_text_to_utf8 (g_bytes_get_data (data, NULL),
-                                            g_bytes_get_size (data),
-                                            &length, error);
+  gsize start = 0;
 
-  if (utf8 == NULL)
-    return NULL;
+  while (start < length)
+    {
+      gsize end = find_block_end (utf8, start, length);
 
-  return iwd_text_split_lines (utf8, length);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (!read_block (reader, utf8 + start, end - start, error))
+        return FALSE;
+
+      start = end;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -214,32 +266,31 @@ iwd_parse_commissions_tsv (GBytes        *data,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_auto(TsvReader) reader = { NULL, 0 };
-  g_auto(GStrv) lines = NULL;
-  guint first = 0;
+  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0 };
+  g_autofree char *utf8 = NULL;
+  gsize length;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  lines = decode_lines (data, error);
-  if (lines == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  while (lines[first] != NULL && is_blank (lines[first]))
-    first++;
+  utf8 = iwd_text_to_utf8 (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                           &length, error);
+  if (utf8 == NULL)
+    return NULL;
 
-  if (lines[first] == NULL)
+  reader.builder = iwd_table_builder_new ();
+  if (!read_text (&reader, utf8, length, cancellable, error))
+    return NULL;
+
+  if (!reader.has_header)
     {
       g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY,
                            "the statement is empty, without even a header row");
       return NULL;
     }
-
-  reader.builder = iwd_table_builder_new ();
-  read_header (&reader, lines[first]);
-
-  if (!read_rows (&reader, lines, first + 1, cancellable, error))
-    return NULL;
 
   return iwd_table_builder_build (reader.builder, error);
 }
