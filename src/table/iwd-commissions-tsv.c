@@ -30,7 +30,9 @@ tsv_reader_clear (TsvReader *reader)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TsvReader, tsv_reader_clear)
 
 /* Finds the next cell of a line, trimmed of ASCII spaces. Returns the
- * position after the cell's tab, or NULL after the last cell. */
+ * position after the cell's tab, or NULL after the last cell.
+ * TODO: a cell quoted in the CSV manner keeps its quotes, and a tab
+ * inside the quotes still splits it. */
 static const char *
 next_cell (const char  *start,
            const char **out_cell,

@@ -182,6 +182,53 @@ test_header_only (void)
   g_assert_cmpint (iwd_table_get_n_columns (table), ==, 2);
 }
 
+/* 40,000 lines of about 40 bytes make more than one 1 MiB block, so line
+ * numbers and rows must carry over from one block to the next. */
+static GBytes *
+generate_long_statement (guint bad_line)
+{
+  GString *text = g_string_new ("Police\tPrime\tAssuré\r\n");
+
+  for (guint line = 2; line <= 40000; line++)
+    {
+      if (line % 1000 == 0)
+        g_string_append (text, "\r\n");
+      else if (line == bad_line)
+        g_string_append (text, "P\t1,00\tX\tsurplus\r\n");
+      else
+        g_string_append_printf (text, "P-%06u\t%u,50\tClément FAURÉ\r\n", line, line);
+    }
+
+  return g_string_free_to_bytes (text);
+}
+
+static void
+test_long_rows (void)
+{
+  g_autoptr(GBytes) data = generate_long_statement (0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IwdTable) table = iwd_parse_commissions_tsv (data, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (data), >, 1024 * 1024);
+  g_assert_cmpint (iwd_table_get_n_rows (table), ==, 39999 - 40);
+  g_assert_cmpstr (iwd_table_get_text (table, 0, 0), ==, "P-000002");
+  g_assert_cmpstr (iwd_table_get_text (table, 39958, 0), ==, "P-039999");
+  g_assert_cmpint (iwd_table_get_int64 (table, 39958, 1), ==, 399995000);
+}
+
+static void
+test_long_line_number (void)
+{
+  g_autoptr(GBytes) data = generate_long_statement (38001);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IwdTable) table = iwd_parse_commissions_tsv (data, NULL, &error);
+
+  g_assert_null (table);
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE);
+  g_assert_nonnull (strstr (error->message, "line 38001:"));
+}
+
 static void
 test_cancelled (void)
 {
@@ -212,6 +259,8 @@ main (int   argc,
   g_test_add_func ("/table/tsv/fixed-kind-error", test_fixed_kind_error);
   g_test_add_func ("/table/tsv/empty-error", test_empty_error);
   g_test_add_func ("/table/tsv/header-only", test_header_only);
+  g_test_add_func ("/table/tsv/long-rows", test_long_rows);
+  g_test_add_func ("/table/tsv/long-line-number", test_long_line_number);
   g_test_add_func ("/table/tsv/cancelled", test_cancelled);
 
   return g_test_run ();
