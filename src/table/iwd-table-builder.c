@@ -144,6 +144,8 @@ parse_as_kind (IwdTableKind  kind,
     }
 }
 
+/* Names the row, the column and the value, cut to MAX_VALUE_IN_MESSAGE
+ * characters, since a cell can be as long as the whole input. */
 static void
 set_value_error (GError         **error,
                  guint            row,
@@ -151,13 +153,16 @@ set_value_error (GError         **error,
                  IwdTableKind     kind,
                  const char      *text)
 {
-  g_autofree char *shortened = g_utf8_substring (text, 0, MAX_VALUE_IN_MESSAGE);
+  glong n_chars = g_utf8_strlen (text, -1);
+  g_autofree char *shortened = NULL;
+
+  if (n_chars > MAX_VALUE_IN_MESSAGE)
+    shortened = g_utf8_substring (text, 0, MAX_VALUE_IN_MESSAGE);
 
   g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE,
                "row %u, column “%s”: “%s%s” is not a valid %s",
-               row + 1, storage->key, shortened,
-               g_utf8_strlen (text, -1) > MAX_VALUE_IN_MESSAGE ? "…" : "",
-               describe_kind (kind));
+               row + 1, storage->key, shortened != NULL ? shortened : text,
+               shortened != NULL ? "…" : "", describe_kind (kind));
 }
 
 static void

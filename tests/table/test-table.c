@@ -149,6 +149,20 @@ test_builder_fixed_kind_error (void)
 }
 
 static void
+test_builder_long_value_cut (void)
+{
+  g_autoptr(IwdTableBuilder) builder = iwd_table_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = g_strnfill (100, 'x');
+  guint column = iwd_table_builder_ensure_column (builder, "police.prime");
+
+  g_assert_false (iwd_table_builder_set_cell (builder, column, value, 100, &error));
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE);
+  g_assert_null (strstr (error->message, value));
+  g_assert_nonnull (strstr (error->message, "…"));
+}
+
+static void
 test_builder_late_column (void)
 {
   g_autoptr(IwdTableBuilder) builder = iwd_table_builder_new ();
@@ -324,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/table/builder/inferred-values", test_builder_inferred_values);
   g_test_add_func ("/table/builder/fixed-kinds", test_builder_fixed_kinds);
   g_test_add_func ("/table/builder/fixed-kind-error", test_builder_fixed_kind_error);
+  g_test_add_func ("/table/builder/long-value-cut", test_builder_long_value_cut);
   g_test_add_func ("/table/builder/late-column", test_builder_late_column);
   g_test_add_func ("/table/builder/repeated-cell", test_builder_repeated_cell);
   g_test_add_func ("/table/text/interned", test_text_interned);
