@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* Defaults of a new sandbox, also shown in iwdesk-sandbox --help. */
+#define IWD_SANDBOX_DEFAULT_ROBOT_DELAY_MS 3000
+#define IWD_SANDBOX_DEFAULT_CONTRACTS 40
+#define IWD_SANDBOX_DEFAULT_COMMISSIONS 250
+
 #define IWD_TYPE_SANDBOX (iwd_sandbox_get_type ())
 G_DECLARE_FINAL_TYPE (IwdSandbox, iwd_sandbox, IWD, SANDBOX, GObject)
 
@@ -27,5 +32,7 @@ gboolean    iwd_sandbox_start             (IwdSandbox  *self,
                                            GError     **error);
 void        iwd_sandbox_stop              (IwdSandbox  *self);
 char       *iwd_sandbox_dup_base_url      (IwdSandbox  *self);
+
+GStrv       iwd_sandbox_list_fixture_names (void);
 
 G_END_DECLS

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * IwdSandboxDataSource:
+ * @seed: the sandbox's seed
+ * @portfolio_id: the portfolio the data belongs to
+ * @profile_id: the profile the robot logged in with
+ * @company: the profile's company name
+ * @reference: the last day that generated data may fall on
+ * @months: how many months before @reference commissions go back
+ * @start_after: the robot's forced start date, or an invalid date
+ *
+ * Everything that generated data depends on: the same source always
+ * gives the same contracts and commission lines.
+ */
+typedef struct {
+  guint64  seed;
+  char    *portfolio_id;
+  char    *profile_id;
+  char    *company;
+  GDate    reference;
+  guint    months;
+  GDate    start_after;
+} IwdSandboxDataSource;
+
+/**
+ * IwdSandboxContract:
+ *
+ * One generated contract, with amounts in ten-thousandths of a euro.
+ * The strings point into static tables, except the owned @number and
+ * @name.
+ */
+typedef struct {
+  gboolean    company_client;
+  char       *name;
+  const char *first_name;
+  const char *postcode;
+  const char *town;
+  GDate       birth;
+  const char *activity;
+  guint       employees;
+  const char *naf;
+
+  char       *number;
+  const char *branch;
+  const char *product;
+  GDate       subscription;
+  GDate       anniversary;
+  const char *payment;
+  gboolean    paid_to_company;
+  gboolean    renewal;
+  gint64      premium;
+  gint64      taxes;
+  guint       rate_percent;
+  gint64      commission;
+} IwdSandboxContract;
+
+void    iwd_sandbox_data_source_clear   (IwdSandboxDataSource       *source);
+void    iwd_sandbox_data_source_copy    (IwdSandboxDataSource       *dest,
+                                         const IwdSandboxDataSource *source);
+GRand  *iwd_sandbox_data_source_new_rand (const IwdSandboxDataSource *source,
+                                         guint32                     stream,
+                                         guint32                     index);
+
+void    iwd_sandbox_contract_generate   (IwdSandboxContract         *contract,
+                                         const IwdSandboxDataSource *source,
+                                         guint                       index);
+void    iwd_sandbox_contract_clear      (IwdSandboxContract         *contract);
+void    iwd_sandbox_contract_append_json (const IwdSandboxContract  *contract,
+                                         GString                    *out);
+
+void    iwd_sandbox_append_amount       (GString                    *out,
+                                         gint64                      scaled,
+                                         guint                       decimals,
+                                         char                        separator);
+void    iwd_sandbox_append_json_string  (GString                    *out,
+                                         const char                 *text);
+
+G_END_DECLS

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The simulated robot's output: a portfolio's contracts and a profile's
+ * commission lines. A profile produces data once the robot delay has run
+ * from the time it joined the portfolio, and never while its login fails.
+ * Bodies are streamed chunk by chunk, so their size does not bound memory. */
+
+#include "iwd-sandbox-feeds.h"
+
+#include "iwd-sandbox-data.h"
+#include "iwd-sandbox-private.h"
+#include "iwd-sandbox-stream.h"
+
+#define CONTRACTS_PER_CHUNK 200
+#define COMMISSIONS_PER_CHUNK 1000
+#define DEFAULT_MONTHS 12
+#define COMMISSION_STREAM 1
+
+/* The commission columns, in the order of the TSV header; the JSON rows
+ * use the same names as keys. */
+static const char * const commission_columns[] = {
+  "N° police", "Date d'effet", "Assuré", "Produit", "Prime TTC", "Taux", "Commission",
+};
+
+typedef struct {
+  GArray *sources;      /* IwdSandboxDataSource, one per ready profile */
+  guint   per_profile;
+  guint   next_source;
+  guint   next_index;
+  guint   written;
+} ContractsFeed;
+
+typedef struct {
+  IwdSandboxDataSource  source;
+  GArray               *contracts; /* IwdSandboxContract the lines refer to */
+  GRand                *rand;
+  gboolean              json;
+  guint                 total;
+  guint                 next;
+  guint                 written;
+} CommissionsFeed;
+
+static void
+clear_source (gpointer data)
+{
+  iwd_sandbox_data_source_clear (data);
+}
+
+static void
+clear_contract (gpointer data)
+{
+  iwd_sandbox_contract_clear (data);
+}
+
+static void
+contracts_feed_free (gpointer data)
+{
+  ContractsFeed *feed = data;
+
+  g_array_unref (feed->sources);
+  g_free (feed);
+}
+
+static void
+commissions_feed_free (gpointer data)
+{
+  CommissionsFeed *feed = data;
+
+  iwd_sandbox_data_source_clear (&feed->source);
+  g_array_unref (feed->contracts);
+  g_clear_pointer (&feed->rand, g_rand_free);
+  g_free (feed);
+}
+
+/* Whether the simulated robot has finished with @member's profile. */
+static gboolean
+member_has_data (IwdSandboxRequest       *request,
+                 const IwdSandboxMember  *member,
+                 const IwdSandboxProfile *profile)
+{
+  gint64 delay = (gint64) iwd_sandbox_get_robot_delay (request->sandbox) * G_TIME_SPAN_MILLISECOND;
+
+  if (profile == NULL || profile->login_error)
+    return FALSE;
+
+  return g_get_monotonic_time () >= member->joined_at + delay;
+}
+
+static void
+init_source (IwdSandboxDataSource      *source,
+             IwdSandboxRequest         *request,
+             const IwdSandboxPortfolio *portfolio,
+             const IwdSandboxProfile   *profile)
+{
+  source->seed = iwd_sandbox_get_seed (request->sandbox);
+  source->portfolio_id = g_strdup (portfolio->id);
+  source->profile_id = g_strdup (profile->id);
+  source->company = g_strdup (profile->company);
+  source->reference = *iwd_sandbox_get_reference_date (request->sandbox);
+  source->months = portfolio->months > 0 ? portfolio->months : DEFAULT_MONTHS;
+  source->start_after = profile->start_after;
+}
+
+static gboolean
+fill_contracts (gpointer  data,
+                GString  *chunk)
+{
+  ContractsFeed *feed = data;
+
+  if (feed->written == 0)
+    g_string_append_c (chunk, '[');
+
+  for (guint n = 0; n < CONTRACTS_PER_CHUNK && feed->next_source < feed->sources->len; n++)
+    {
+      IwdSandboxDataSource *source = &g_array_index (feed->sources, IwdSandboxDataSource,
+                                                     feed->next_source);
+      IwdSandboxContract contract;
+
+      iwd_sandbox_contract_generate (&contract, source, feed->next_index);
+      if (feed->written++ > 0)
+        g_string_append_c (chunk, ',');
+      iwd_sandbox_contract_append_json (&contract, chunk);
+      iwd_sandbox_contract_clear (&contract);
+
+      if (++feed->next_index == feed->per_profile)
+        {
+          feed->next_index = 0;
+          feed->next_source++;
+        }
+    }
+
+  if (feed->next_source < feed->sources->len)
+    return TRUE;
+
+  if (feed->written == 0)
+    g_string_append_c (chunk, '[');
+  g_string_append_c (chunk, ']');
+
+  return FALSE;
+}
+
+static void
+append_tsv_line (GString *chunk,
+                 const char * const *cells,
+                 guint    n_cells)
+{
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_string_append (chunk, cells[i]);
+      g_string_append_c (chunk, '\t');
+    }
+}
+
+static void
+append_json_line (GString            *chunk,
+                  const char * const *cells,
+                  guint               n_cells)
+{
+  g_string_append_c (chunk, '{');
+  for (guint i = 0; i < n_cells; i++)
+    {
+      gboolean amount = i >= 4;
+
+      if (i > 0)
+        g_string_append_c (chunk, ',');
+      iwd_sandbox_append_json_string (chunk, commission_columns[i]);
+      g_string_append_c (chunk, ':');
+      if (amount)
+        g_string_append (chunk, cells[i]);
+      else
+        iwd_sandbox_append_json_string (chunk, cells[i]);
+    }
+  g_string_append_c (chunk, '}');
+}
+
+static char *
+format_cents (gint64 cents,
+              char   separator)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  iwd_sandbox_append_amount (text, cents * 100, 2, separator);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Rounds half away from zero, as statements do. */
+static gint64
+percent_of_cents (gint64 cents,
+                  guint  percent)
+{
+  gint64 product = cents * percent;
+
+  return (product + (product < 0 ? -50 : 50)) / 100;
+}
+
+/* Draws one commission line and appends it, unless the robot's start date
+ * excludes it. Every draw happens before that test, so a start date never
+ * changes the lines that remain. */
+static void
+append_commission (CommissionsFeed *feed,
+                   GString         *chunk)
+{
+  guint index = g_rand_int_range (feed->rand, 0, feed->contracts->len);
+  const IwdSandboxContract *contract = &g_array_index (feed->contracts, IwdSandboxContract, index);
+  guint days_back = g_rand_int_range (feed->rand, 0, feed->source.months * 365 / 12);
+  gboolean refund = g_rand_int_range (feed->rand, 0, 25) == 0;
+  gint64 cents = MAX (contract->premium / 100 / 12, 1) * (refund ? -1 : 1);
+  char separator = feed->json ? '.' : ',';
+  g_autofree char *premium = format_cents (cents, separator);
+  g_autofree char *rate = format_cents (contract->rate_percent * 100, separator);
+  g_autofree char *commission = format_cents (percent_of_cents (cents, contract->rate_percent), separator);
+  char date_text[11];
+  GDate date = feed->source.reference;
+  const char *cells[G_N_ELEMENTS (commission_columns)];
+
+  g_date_subtract_days (&date, days_back);
+  if (g_date_valid (&feed->source.start_after) && g_date_compare (&date, &feed->source.start_after) <= 0)
+    return;
+
+  g_date_strftime (date_text, sizeof date_text, "%d/%m/%Y", &date);
+  cells[0] = contract->number;
+  cells[1] = date_text;
+  cells[2] = contract->name;
+  cells[3] = contract->product;
+  cells[4] = premium;
+  cells[5] = rate;
+  cells[6] = commission;
+
+  if (feed->json)
+    {
+      if (feed->written > 0)
+        g_string_append_c (chunk, ',');
+      append_json_line (chunk, cells, G_N_ELEMENTS (cells));
+    }
+  else
+    {
+      g_string_append (chunk, "\r\n");
+      append_tsv_line (chunk, cells, G_N_ELEMENTS (cells));
+    }
+
+  feed->written++;
+}
+
+static void
+append_commissions_start (CommissionsFeed *feed,
+                          GString         *chunk)
+{
+  if (feed->json)
+    g_string_append_c (chunk, '[');
+  else
+    append_tsv_line (chunk, commission_columns, G_N_ELEMENTS (commission_columns));
+}
+
+static gboolean
+fill_commissions (gpointer  data,
+                  GString  *chunk)
+{
+  CommissionsFeed *feed = data;
+  guint end = MIN (feed->next + COMMISSIONS_PER_CHUNK, feed->total);
+
+  if (feed->next == 0)
+    append_commissions_start (feed, chunk);
+
+  for (; feed->next < end; feed->next++)
+    append_commission (feed, chunk);
+
+  if (feed->next < feed->total)
+    return TRUE;
+
+  if (feed->json)
+    g_string_append_c (chunk, ']');
+
+  return FALSE;
+}
+
+static GArray *
+generate_contracts (const IwdSandboxDataSource *source,
+                    guint                       count)
+{
+  GArray *contracts = g_array_sized_new (FALSE, TRUE, sizeof (IwdSandboxContract), count);
+
+  g_array_set_clear_func (contracts, clear_contract);
+  g_array_set_size (contracts, count);
+  for (guint i = 0; i < count; i++)
+    iwd_sandbox_contract_generate (&g_array_index (contracts, IwdSandboxContract, i), source, i);
+
+  return contracts;
+}
+
+/**
+ * iwd_sandbox_feeds_send_contracts:
+ * @request: a contracts request
+ * @portfolio: the requested portfolio
+ *
+ * Streams the contracts of every profile of @portfolio that the robot has
+ * finished with, or `[]` while there is none.
+ */
+void
+iwd_sandbox_feeds_send_contracts (IwdSandboxRequest   *request,
+                                  IwdSandboxPortfolio *portfolio)
+{
+  ContractsFeed *feed = g_new0 (ContractsFeed, 1);
+
+  feed->sources = g_array_new (FALSE, TRUE, sizeof (IwdSandboxDataSource));
+  g_array_set_clear_func (feed->sources, clear_source);
+  feed->per_profile = iwd_sandbox_get_contract_count (request->sandbox);
+
+  for (guint i = 0; i < portfolio->members->len && feed->per_profile > 0; i++)
+    {
+      IwdSandboxMember *member = g_ptr_array_index (portfolio->members, i);
+      IwdSandboxProfile *profile = iwd_sandbox_account_lookup_profile (request->account,
+                                                                       member->profile_id);
+      IwdSandboxDataSource source = { 0 };
+
+      if (!member_has_data (request, member, profile))
+        continue;
+
+      init_source (&source, request, portfolio, profile);
+      g_array_append_val (feed->sources, source);
+    }
+
+  iwd_sandbox_stream_start (request->message, "application/json; charset=utf-8", NULL,
+                            fill_contracts, feed, contracts_feed_free);
+}
+
+/**
+ * iwd_sandbox_feeds_send_commissions:
+ * @request: a commissions request
+ * @portfolio: the requested portfolio
+ * @member: the requested profile's membership of @portfolio
+ * @json: %TRUE for JSON rows, %FALSE for the Windows-1252 TSV statement
+ *
+ * Streams the profile's commission lines: the header alone (or `[]`)
+ * until the robot has finished with the profile. The TSV has CRLF line
+ * ends, decimal commas, dd/mm/yyyy dates, an empty last column and no
+ * line end after the last line, like insurers' statements.
+ */
+void
+iwd_sandbox_feeds_send_commissions (IwdSandboxRequest   *request,
+                                    IwdSandboxPortfolio *portfolio,
+                                    IwdSandboxMember    *member,
+                                    gboolean             json)
+{
+  IwdSandboxProfile *profile = iwd_sandbox_account_lookup_profile (request->account,
+                                                                   member->profile_id);
+  CommissionsFeed *feed = g_new0 (CommissionsFeed, 1);
+  guint contract_count = iwd_sandbox_get_contract_count (request->sandbox);
+
+  feed->json = json;
+  feed->contracts = g_array_new (FALSE, TRUE, sizeof (IwdSandboxContract));
+  if (member_has_data (request, member, profile) && contract_count > 0)
+    {
+      init_source (&feed->source, request, portfolio, profile);
+      g_clear_pointer (&feed->contracts, g_array_unref);
+      feed->contracts = generate_contracts (&feed->source, contract_count);
+      feed->rand = iwd_sandbox_data_source_new_rand (&feed->source, COMMISSION_STREAM, 0);
+      feed->total = iwd_sandbox_get_commission_count (request->sandbox);
+    }
+
+  iwd_sandbox_stream_start (request->message,
+                            json ? "application/json; charset=utf-8" : IWD_SANDBOX_FEEDS_TSV_TYPE,
+                            json ? NULL : "WINDOWS-1252",
+                            fill_commissions, feed, commissions_feed_free);
+}

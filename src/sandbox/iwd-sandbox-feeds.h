@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "iwd-sandbox-request.h"
+
+G_BEGIN_DECLS
+
+#define IWD_SANDBOX_FEEDS_TSV_TYPE "text/tab-separated-values; charset=windows-1252"
+
+void iwd_sandbox_feeds_send_contracts   (IwdSandboxRequest   *request,
+                                         IwdSandboxPortfolio *portfolio);
+void iwd_sandbox_feeds_send_commissions (IwdSandboxRequest   *request,
+                                         IwdSandboxPortfolio *portfolio,
+                                         IwdSandboxMember    *member,
+                                         gboolean             json);
+
+G_END_DECLS

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* iwdesk-sandbox: serves the sandbox on 127.0.0.1 until SIGINT or SIGTERM.
+ * It prints the base URL on stdout once listening, so that a script can
+ * read it; logs go to stderr. */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iwd-sandbox.h"
+#include "iwd-sandbox-companies.h"
+
+typedef struct {
+  int     port;
+  gint64  seed;
+  int     robot_delay;
+  int     contracts;
+  int     commissions;
+  char   *fixtures;
+  GStrv   accounts;
+} Options;
+
+static gboolean
+has_no_logo (const IwdSandboxCompany *company)
+{
+  return iwd_sandbox_company_get_logo (company) == IWD_SANDBOX_LOGO_NONE;
+}
+
+static gboolean
+has_corrupt_logo (const IwdSandboxCompany *company)
+{
+  return iwd_sandbox_company_get_logo (company) == IWD_SANDBOX_LOGO_CORRUPT;
+}
+
+static gboolean
+has_htm_help_only (const IwdSandboxCompany *company)
+{
+  return iwd_sandbox_company_get_help (company) == IWD_SANDBOX_HELP_HTM;
+}
+
+static gboolean
+has_no_help (const IwdSandboxCompany *company)
+{
+  return iwd_sandbox_company_get_help (company) == IWD_SANDBOX_HELP_NONE;
+}
+
+static char *
+dup_description (void)
+{
+  g_auto(GStrv) fixtures = iwd_sandbox_list_fixture_names ();
+  g_autofree char *fixture_list = g_strjoinv (", ", fixtures);
+  g_autofree char *no_logo = iwd_sandbox_companies_join_names (has_no_logo);
+  g_autofree char *corrupt_logo = iwd_sandbox_companies_join_names (has_corrupt_logo);
+  g_autofree char *htm_only = iwd_sandbox_companies_join_names (has_htm_help_only);
+  g_autofree char *no_help = iwd_sandbox_companies_join_names (has_no_help);
+
+  /* Translators: the %s are lists of company names, then of file names;
+   * "wrong" and "demo" are literal values, keep them untranslated. */
+  return g_strdup_printf (_("The account “demo” (password “demo”) always exists. "
+                            "A password “wrong” fails the credential check, and a profile "
+                            "posted with it gets login error 8.\n\n"
+                            "Logo without a file (404): %s. Corrupt logo: %s.\n"
+                            "Help page only at .htm: %s. No help page: %s.\n\n"
+                            "Fixture files served verbatim from --fixtures: %s."),
+                          no_logo, corrupt_logo, htm_only, no_help, fixture_list);
+}
+
+static gboolean
+parse_options (Options  *options,
+               int      *argc,
+               char   ***argv,
+               GError  **error)
+{
+  const GOptionEntry entries[] = {
+    { "port", 'p', 0, G_OPTION_ARG_INT, &options->port,
+      N_("TCP port to listen on; 0 picks a free one"), N_("PORT") },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &options->seed,
+      N_("Seed of the generated contracts and commissions"), N_("SEED") },
+    { "robot-delay", 0, 0, G_OPTION_ARG_INT, &options->robot_delay,
+      N_("Milliseconds before a profile's data appears (default 3000)"), N_("MS") },
+    { "contracts", 0, 0, G_OPTION_ARG_INT, &options->contracts,
+      N_("Contracts per profile (default 40)"), N_("N") },
+    { "commissions", 0, 0, G_OPTION_ARG_INT, &options->commissions,
+      N_("Commission lines per profile, up to a million (default 250)"), N_("N") },
+    { "fixtures", 0, 0, G_OPTION_ARG_FILENAME, &options->fixtures,
+      N_("Folder of files to serve in place of generated replies"), N_("DIR") },
+    { "account", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &options->accounts,
+      N_("Add an account; repeat for several"), N_("LOGIN:PASSWORD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autofree char *description = dup_description ();
+
+  g_option_context_set_summary (context, _("Serve a local copy of the ImportWeb services on 127.0.0.1."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+static gboolean
+check_ranges (const Options  *options,
+              GError        **error)
+{
+  if (options->port < 0 || options->port > G_MAXUINT16 || options->robot_delay < 0 ||
+      options->contracts < 0 || options->commissions < 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Invalid number: the port must be 0 to 65535, and delays and "
+                             "sizes must not be negative"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_accounts (IwdSandbox  *sandbox,
+              GStrv        accounts,
+              GError     **error)
+{
+  for (guint i = 0; accounts != NULL && accounts[i] != NULL; i++)
+    {
+      const char *colon = strchr (accounts[i], ':');
+      g_autofree char *login = NULL;
+
+      if (colon == NULL || colon == accounts[i])
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("Invalid --account: write it as LOGIN:PASSWORD"));
+          return FALSE;
+        }
+
+      login = g_strndup (accounts[i], colon - accounts[i]);
+      iwd_sandbox_add_account (sandbox, login, colon + 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure (IwdSandbox     *sandbox,
+           const Options  *options,
+           GError        **error)
+{
+  iwd_sandbox_set_robot_delay (sandbox, options->robot_delay);
+  iwd_sandbox_set_sizes (sandbox, options->contracts, options->commissions);
+
+  if (options->fixtures != NULL &&
+      !iwd_sandbox_set_fixtures_dir (sandbox, options->fixtures, error))
+    return FALSE;
+
+  return add_accounts (sandbox, options->accounts, error);
+}
+
+static gboolean
+on_stop_signal (gpointer user_data)
+{
+  GMainLoop *loop = user_data;
+
+  g_message ("sandbox: stop signal received");
+  g_main_loop_quit (loop);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+init_locale (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static int
+serve (IwdSandbox *sandbox,
+       guint       port)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint sigint_id, sigterm_id;
+
+  if (!iwd_sandbox_start (sandbox, port, &error))
+    {
+      g_printerr (_("Cannot listen on port %u: %s\n"), port, error->message);
+      return EXIT_FAILURE;
+    }
+
+  url = iwd_sandbox_dup_base_url (sandbox);
+  g_print ("%s\n", url);
+  fflush (stdout);
+
+  sigint_id = g_unix_signal_add (SIGINT, on_stop_signal, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_stop_signal, loop);
+  g_main_loop_run (loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+
+  iwd_sandbox_stop (sandbox);
+
+  return EXIT_SUCCESS;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Options options = {
+    0, 0, IWD_SANDBOX_DEFAULT_ROBOT_DELAY_MS,
+    IWD_SANDBOX_DEFAULT_CONTRACTS, IWD_SANDBOX_DEFAULT_COMMISSIONS, NULL, NULL,
+  };
+  g_autoptr(IwdSandbox) sandbox = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  init_locale ();
+
+  /* Logs go to stderr, so stdout carries the URL alone. Request lines
+   * are g_info(), shown by default in this program. */
+  g_log_writer_default_set_use_stderr (TRUE);
+  g_log_set_debug_enabled (TRUE);
+
+  if (!parse_options (&options, &argc, &argv, &error) || !check_ranges (&options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  sandbox = iwd_sandbox_new ((guint64) options.seed);
+  if (!configure (sandbox, &options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      status = EXIT_FAILURE;
+    }
+  else
+    status = serve (sandbox, options.port);
+
+  g_free (options.fixtures);
+  g_strfreev (options.accounts);
+
+  return status;
+}
