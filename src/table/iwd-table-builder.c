@@ -22,11 +22,17 @@
  *
  * Builds an #IwdTable row by row and cell by cell, in any column order.
  *
- * Columns the API documents (see iwd_table_schema_lookup()) have a fixed
- * kind, and a value that does not fit it is an error. Other columns are
- * kept as text while rows arrive, along with the set of kinds that every
- * value so far parses as. iwd_table_builder_build() then converts each
- * of them to the narrowest kind in its set.
+ * The keys the API documents, such as `police.prime`, and keys whose last
+ * segment starts with `date_` have a fixed kind, and a value that does not
+ * fit it is an error. Other columns are kept as text while rows arrive,
+ * along with the kinds that every value so far parses as.
+ *
+ * iwd_table_builder_build() then gives each of those columns the first
+ * kind that all its values fit, in this order: BOOLEAN (only `true` and
+ * `false`), DATE (or DATETIME if a value has a time other than midnight),
+ * MONEY if the key names an amount (`Prime TTC`, `Com`, `Montant`...),
+ * INTEGER, DECIMAL, and TEXT. A number with a leading zero, such as a
+ * postal code, keeps the column TEXT.
  */
 
 typedef struct {
