@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "iwd-parse-check-reply.h"
+#include "iwd-parse-error.h"
+#include "iwd-text.h"
+
+/* Unwraps a reply sent as a JSON string, such as "\"General=Ok\"". */
+static char *
+unquote_json_string (const char  *text,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) json_error = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, -1, &json_error)
+      || (root = json_parser_get_root (parser)) == NULL
+      || json_node_get_value_type (root) != G_TYPE_STRING)
+    {
+      g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
+                           "the reply starts with '\"' but is not a JSON string");
+      return NULL;
+    }
+
+  return g_strdup (json_node_get_string (root));
+}
+
+/* Decodes and trims the body, unwrapping a JSON string. */
+static char *
+body_to_text (GBytes  *data,
+              GError **error)
+{
+  gsize size = 0;
+  const char *bytes = data != NULL ? g_bytes_get_data (data, &size) : NULL;
+  g_autofree char *text = iwd_text_to_utf8 (bytes, size, NULL, error);
+
+  if (text == NULL)
+    return NULL;
+
+  g_strstrip (text);
+  if (*text == '"')
+    return unquote_json_string (text, error);
+
+  return g_steal_pointer (&text);
+}
+
+/* Reads "Key=message", where a line without '=' or with an empty key is
+ * a message about the whole form. */
+static IwdCheckMessage *
+message_from_line (char *line)
+{
+  char *equals = strchr (line, '=');
+  const char *key = IWD_CHECK_GENERAL_KEY;
+
+  if (equals != NULL)
+    {
+      *equals = '\0';
+      g_strstrip (line);
+      if (*line != '\0')
+        key = line;
+      line = equals + 1;
+    }
+
+  return iwd_check_message_new (key, g_strstrip (line));
+}
+
+static GPtrArray *
+messages_from_text (const char *text)
+{
+  GPtrArray *messages = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_check_message_free);
+  g_auto(GStrv) lines = iwd_text_split_lines (text, strlen (text));
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+
+      g_ptr_array_add (messages, message_from_line (lines[i]));
+    }
+
+  return messages;
+}
+
+/**
+ * iwd_parse_check_reply:
+ * @data: the body of a credential check reply
+ * @error: return location for a #GError
+ *
+ * Reads the reply to a credential check: `Key=message` lines, as plain
+ * text or as one JSON string ("\"General=Ok\""). A line without '=' is a
+ * message about the whole form, and blank lines are skipped. Whether the
+ * check succeeded is iwd_check_reply_get_is_ok().
+ *
+ * Fails with %IWD_PARSE_ERROR_EMPTY on an empty or blank body, and with
+ * %IWD_PARSE_ERROR_SYNTAX on an HTML page or an invalid JSON string.
+ *
+ * Returns: (transfer full): the reply, or %NULL
+ */
+IwdCheckReply *
+iwd_parse_check_reply (GBytes  *data,
+                       GError **error)
+{
+  g_autofree char *text = body_to_text (data, error);
+  g_autoptr(GPtrArray) messages = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  if (*text == '<')
+    {
+      g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
+                           "line 1: the reply is HTML, expected Key=message lines");
+      return NULL;
+    }
+
+  messages = messages_from_text (text);
+  if (messages->len == 0)
+    {
+      g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY,
+                           "the check reply is empty");
+      return NULL;
+    }
+
+  return iwd_check_reply_new (messages);
+}

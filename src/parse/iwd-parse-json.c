@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The steps that the JSON parsers of this folder share: decoding the
+ * body, reading it with json-glib and checking the shape of the root and
+ * of each item, with errors that name where the reply broke. */
+
+#include <stdio.h>
+
+#include "iwd-parse-error.h"
+#include "iwd-parse-json.h"
+#include "iwd-text.h"
+
+/* Rewrites json-glib's "<data>:2:25: Parse error: unexpected ..." as
+ * "line 2, column 25: unexpected ...". The detail names one token at
+ * most, never the body.
+ * NOTE: that token may be a string value of the reply, such as a name. */
+static void
+set_syntax_error (const GError  *json_error,
+                  GError       **error)
+{
+  unsigned int line = 0;
+  unsigned int column = 0;
+  int detail_offset = 0;
+
+  if (sscanf (json_error->message, "<data>:%u:%u: Parse error: %n",
+              &line, &column, &detail_offset) == 2 && detail_offset > 0)
+    g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
+                 "line %u, column %u: %s", line, column,
+                 json_error->message + detail_offset);
+  else
+    g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
+                         "the reply is not valid JSON");
+}
+
+/* Names the kind of @node as JSON does: object, array, string... */
+static const char *
+describe_node (JsonNode *node)
+{
+  GType type;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "array";
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    return "string";
+  if (type == G_TYPE_BOOLEAN)
+    return "boolean";
+  return "number";
+}
+
+static JsonNode *
+load_root (GBytes  *data,
+           GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) json_error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  gsize size = 0;
+  const char *bytes = data != NULL ? g_bytes_get_data (data, &size) : NULL;
+
+  text = iwd_text_to_utf8 (bytes, size, &length, error);
+  if (text == NULL)
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, text, (gssize) length, &json_error))
+    {
+      set_syntax_error (json_error, error);
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
+
+/**
+ * iwd_parse_json_array:
+ * @data: (nullable): a reply body
+ * @error: return location for a #GError
+ *
+ * Reads a body whose root must be a JSON array. A UTF-8 byte-order mark
+ * and Windows-1252 bytes are decoded first, as iwd_text_to_utf8() does.
+ *
+ * Fails with %IWD_PARSE_ERROR_EMPTY for an empty or blank body,
+ * %IWD_PARSE_ERROR_SYNTAX (naming the line and column) for invalid JSON
+ * and %IWD_PARSE_ERROR_SHAPE for another root.
+ *
+ * Returns: (transfer full): the root array, or %NULL
+ */
+JsonArray *
+iwd_parse_json_array (GBytes  *data,
+                      GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = load_root (data, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* json-glib reads an empty or blank body without error, as a NULL root. */
+  if (root == NULL)
+    {
+      g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY,
+                           "the reply is empty");
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE,
+                   "the root is a JSON %s, expected an array",
+                   describe_node (root));
+      return NULL;
+    }
+
+  return json_array_ref (json_node_get_array (root));
+}
+
+/**
+ * iwd_parse_json_item_object:
+ * @array: the root array
+ * @index: the item's index, from 0
+ * @error: return location for a #GError
+ *
+ * Gets one item of @array, which must be an object. Errors count items
+ * from 1, as a person reading the reply does.
+ *
+ * Returns: (transfer none): the item, or %NULL
+ */
+JsonObject *
+iwd_parse_json_item_object (JsonArray  *array,
+                            guint       index,
+                            GError    **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE,
+                   "item %u: a JSON %s, expected an object",
+                   index + 1, describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/**
+ * iwd_parse_json_require:
+ * @object: an item of the root array
+ * @key: a member that the item must have
+ * @index: the item's index, from 0
+ * @error: return location for a #GError
+ *
+ * Checks that @object has @key with a value other than null.
+ *
+ * Returns: %FALSE, with %IWD_PARSE_ERROR_SHAPE, if @key is missing
+ */
+gboolean
+iwd_parse_json_require (JsonObject  *object,
+                        const char  *key,
+                        guint        index,
+                        GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE,
+                   "item %u: key '%s' is missing", index + 1, key);
+      return FALSE;
+    }
+
+  return TRUE;
+}

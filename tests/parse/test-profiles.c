@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-parse-error.h"
+#include "iwd-parse-profiles.h"
+#include "test-parse-fixture.h"
+
+static IwdProfile *
+profile_at (GPtrArray *profiles,
+            guint      index)
+{
+  return g_ptr_array_index (profiles, index);
+}
+
+static IwdProfileTask *
+task_at (IwdProfile *profile,
+         guint       index)
+{
+  return g_ptr_array_index (iwd_profile_get_tasks (profile), index);
+}
+
+static void
+check_parse_error (const char *json,
+                   int         code,
+                   const char *message)
+{
+  g_autoptr(GBytes) data = bytes_from_string (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = iwd_parse_profiles (data, &error);
+
+  g_test_message ("JSON %s", json);
+  g_assert_null (profiles);
+  g_assert_error (error, IWD_PARSE_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_profiles_loose_types (void)
+{
+  g_autoptr(GBytes) data = load_fixture ("profiles.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = iwd_parse_profiles (data, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (profiles->len, ==, 4);
+
+  g_assert_cmpstr (iwd_profile_get_company (profile_at (profiles, 0)), ==, "spvie");
+  g_assert_cmpstr (iwd_profile_get_id (profile_at (profiles, 0)), ==, "152");
+  g_assert_cmpint (iwd_profile_get_robot_error (profile_at (profiles, 0)), ==, 0);
+  g_assert_cmpuint (iwd_profile_get_tasks (profile_at (profiles, 0))->len, ==, 2);
+  g_assert_cmpstr (task_at (profile_at (profiles, 0), 0)->label, ==, "Commissions");
+  g_assert_true (task_at (profile_at (profiles, 0), 0)->inactive);
+  g_assert_false (task_at (profile_at (profiles, 0), 1)->inactive);
+
+  g_assert_cmpstr (iwd_profile_get_id (profile_at (profiles, 1)), ==, "907");
+  g_assert_cmpint (iwd_profile_get_robot_error (profile_at (profiles, 1)), ==, 8);
+  g_assert_cmpuint (iwd_profile_get_tasks (profile_at (profiles, 1))->len, ==, 0);
+
+  g_assert_cmpint (iwd_profile_get_robot_error (profile_at (profiles, 2)), ==, 0);
+  g_assert_true (task_at (profile_at (profiles, 2), 0)->inactive);
+  g_assert_true (task_at (profile_at (profiles, 2), 1)->inactive);
+
+  g_assert_cmpstr (iwd_profile_get_id (profile_at (profiles, 3)), ==, "MMA2");
+  g_assert_cmpuint (iwd_profile_get_tasks (profile_at (profiles, 3))->len, ==, 0);
+}
+
+static void
+test_profiles_empty_array (void)
+{
+  g_autoptr(GBytes) data = bytes_from_string (" [ ] ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = iwd_parse_profiles (data, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (profiles->len, ==, 0);
+}
+
+static void
+test_profiles_errors (void)
+{
+  check_parse_error ("", IWD_PARSE_ERROR_EMPTY, "the reply is empty");
+  check_parse_error ("{}", IWD_PARSE_ERROR_SHAPE, "the root is a JSON object, expected an array");
+  check_parse_error ("[{\"cie\":\"a\",\"idClient\":\"1\"},{\"cie\":\"b\"}]", IWD_PARSE_ERROR_SHAPE,
+                     "item 2: key 'idClient' is missing");
+  check_parse_error ("[{\"cie\":\"a\",\"idClient\":true}]", IWD_PARSE_ERROR_SHAPE,
+                     "item 1: key 'idClient' is not a string");
+  check_parse_error ("[{\"cie\":\"a\",\"idClient\":\"1\",\"robotErreur\":\"x\"}]", IWD_PARSE_ERROR_SHAPE,
+                     "item 1: key 'robotErreur' is not a whole number");
+  check_parse_error ("[{\"cie\":\"a\",\"idClient\":\"1\",\"profilsTaches\":{}}]", IWD_PARSE_ERROR_SHAPE,
+                     "item 1: key 'profilsTaches' is not an array");
+  check_parse_error ("[{\"cie\":\"a\",\"idClient\":\"1\",\"profilsTaches\":[{\"inactif\":2}]}]",
+                     IWD_PARSE_ERROR_SHAPE, "item 1: task 1: key 'inactif' is not a boolean");
+  check_parse_error ("[{\"cie\":\"a\",\"idClient\":\"1\",\"profilsTaches\":[3]}]",
+                     IWD_PARSE_ERROR_SHAPE, "item 1: task 1 is not an object");
+  check_parse_error ("[{\"cie\":\"a\",\n\"idClient\" \"1\"}]", IWD_PARSE_ERROR_SYNTAX,
+                     "line 2, column 10: unexpected string constant \"idClient\", expected character `:'");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/profiles/loose-types", test_profiles_loose_types);
+  g_test_add_func ("/profiles/empty-array", test_profiles_empty_array);
+  g_test_add_func ("/profiles/errors", test_profiles_errors);
+
+  return g_test_run ();
+}
