@@ -214,6 +214,8 @@ on_start_map (void *user_data)
   return 1;
 }
 
+/* TODO: a key that contains a dot ("a.b") shares its column with the
+ * nested key b of an object a, and the later value wins. */
 static int
 on_map_key (void                *user_data,
             const unsigned char *key,
