@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define IWD_CLI_ERROR (iwd_cli_error_quark ())
+
+/**
+ * IwdCliError:
+ * @IWD_CLI_ERROR_USAGE: a missing or invalid argument or option
+ * @IWD_CLI_ERROR_NO_PASSWORD: no password on standard input nor in the
+ *   keyring
+ *
+ * Errors that the command-line tool raises itself, beside the ones of
+ * the libraries it calls.
+ */
+typedef enum {
+  IWD_CLI_ERROR_USAGE,
+  IWD_CLI_ERROR_NO_PASSWORD,
+} IwdCliError;
+
+/**
+ * IwdCliExit:
+ * @IWD_CLI_EXIT_OK: success
+ * @IWD_CLI_EXIT_USAGE: bad option or argument
+ * @IWD_CLI_EXIT_INPUT: input file unreadable or invalid
+ * @IWD_CLI_EXIT_NETWORK: network error or timeout
+ * @IWD_CLI_EXIT_AUTH: authentication failed (HTTP 401)
+ * @IWD_CLI_EXIT_SERVER: server error or invalid reply
+ * @IWD_CLI_EXIT_KEYRING: keyring unavailable, or no password
+ *
+ * The exit codes of `iwdesk-cli`, as listed in its `--help`.
+ */
+typedef enum {
+  IWD_CLI_EXIT_OK = 0,
+  IWD_CLI_EXIT_USAGE = 1,
+  IWD_CLI_EXIT_INPUT = 2,
+  IWD_CLI_EXIT_NETWORK = 3,
+  IWD_CLI_EXIT_AUTH = 4,
+  IWD_CLI_EXIT_SERVER = 5,
+  IWD_CLI_EXIT_KEYRING = 6,
+} IwdCliExit;
+
+GQuark      iwd_cli_error_quark    (void);
+
+IwdCliExit  iwd_cli_classify_error (const GError  *error,
+                                    const char   **out_advice);
+
+IwdCliExit  iwd_cli_report_error   (const char    *subject,
+                                    const GError  *error);
+
+G_END_DECLS

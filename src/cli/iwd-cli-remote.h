@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "iwd-cli-records.h"
+#include "iwd-client.h"
+
+G_BEGIN_DECLS
+
+/**
+ * IwdCliRemoteCommand:
+ * @name: the command's name
+ * @parameters: its positional parameters for the usage line, untranslated,
+ *   or an empty string
+ * @summary: what it does, untranslated
+ * @failure: the sentence naming what failed, untranslated and without
+ *   the server, which is added after it
+ * @columns: (array length=n_columns): the columns it prints
+ * @n_columns: the number of columns
+ * @start: starts the call; @argument is the positional argument, if any
+ * @collect: finishes the call and adds one row per item to @records
+ *
+ * A command that signs in to the ImportWeb services and prints what one
+ * call returns.
+ */
+typedef struct {
+  const char         *name;
+  const char         *parameters;
+  const char         *summary;
+  const char         *failure;
+  const IwdCliColumn *columns;
+  gsize               n_columns;
+
+  void     (*start)   (IwdClient           *client,
+                       const char          *argument,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data);
+  gboolean (*collect) (IwdClient           *client,
+                       GAsyncResult        *result,
+                       IwdCliRecords       *records,
+                       GError             **error);
+} IwdCliRemoteCommand;
+
+int iwd_cli_remote_main    (const IwdCliRemoteCommand  *command,
+                            GStrv                      *args);
+
+int iwd_cli_companies_main (GStrv                      *args);
+int iwd_cli_fields_main    (GStrv                      *args);
+int iwd_cli_profiles_main  (GStrv                      *args);
+int iwd_cli_errors_main    (GStrv                      *args);
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "iwd-test-cli.h"
+
+void
+iwd_test_cli_run_clear (IwdTestCliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs the built iwdesk-cli with @args, in English, with no keyring
+ * reachable, and waits for it. */
+void
+iwd_test_cli_run (IwdTestCliRun      *run,
+                  const char         *stdin_text,
+                  const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "IWDESK_LOCALEDIR", "/nonexistent", TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                "unix:path=/nonexistent/iwdesk-test-bus", TRUE);
+
+  g_ptr_array_add (argv, (char *) IWDESK_CLI_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  run->exit_status = g_subprocess_get_exit_status (process);
+}
+
+char *
+iwd_test_cli_data_path (const char *name)
+{
+  return g_build_filename (TEST_DATA_DIR, "cli", name, NULL);
+}
+
+/* Splits output into lines, without the empty string after the last
+ * line end. */
+GStrv
+iwd_test_cli_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+
+  if (n_lines > 0 && lines[n_lines - 1][0] == '\0')
+    g_clear_pointer (&lines[n_lines - 1], g_free);
+
+  return g_steal_pointer (&lines);
+}
