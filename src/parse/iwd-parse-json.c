@@ -13,7 +13,8 @@
 /* Rewrites json-glib's "<data>:2:25: Parse error: unexpected ..." as
  * "line 2, column 25: unexpected ...". The detail names one token at
  * most, never the body.
- * NOTE: that token may be a string value of the reply, such as a name. */
+ * TODO: that token may be a string value of the reply, such as a name,
+ * so callers that log this message may log personal data. */
 static void
 set_syntax_error (const GError  *json_error,
                   GError       **error)
