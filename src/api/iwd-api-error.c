@@ -87,9 +87,9 @@ iwd_api_error_from_status (guint        status,
  * @call_name: the call, as "GET Profils", for the message
  * @error: return location for the mapped error
  *
- * Maps a transport failure (name resolution, refused connection, TLS, a
- * broken HTTP reply) to %IWD_API_ERROR_NETWORK, or to
- * %IWD_API_ERROR_INVALID_REPLY when libsoup could not decode the reply,
+ * Maps a transport failure (name resolution, refused connection, TLS) to
+ * %IWD_API_ERROR_NETWORK, a session timeout to %IWD_API_ERROR_TIMEOUT, and
+ * a reply that libsoup could not decode to %IWD_API_ERROR_INVALID_REPLY,
  * keeping the underlying message. A cancellation stays
  * %G_IO_ERROR_CANCELLED.
  */
@@ -109,6 +109,8 @@ iwd_api_error_from_transport (const GError  *transport,
   if (g_error_matches (transport, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING)
       || g_error_matches (transport, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING))
     code = IWD_API_ERROR_INVALID_REPLY;
+  else if (g_error_matches (transport, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    code = IWD_API_ERROR_TIMEOUT;
 
   g_set_error (error, IWD_API_ERROR, code,
                "%s failed: %s", call_name, transport->message);

@@ -503,7 +503,7 @@ attempt_failed (GTask        *task,
 
   if (request->timed_out)
     error = g_error_new (IWD_API_ERROR, IWD_API_ERROR_TIMEOUT,
-                         "%s failed: no reply within %u ms",
+                         "%s timed out: nothing received for %u ms",
                          request->call_name, self->timeout_ms);
   else
     iwd_api_error_from_transport (transport_error, request->call_name, &error);

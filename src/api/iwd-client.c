@@ -208,6 +208,9 @@ iwd_client_set_credentials (IwdClient  *self,
  *
  * Forgets the account: overwrites the encoded password in memory and
  * clears the credentials that the session's #SoupAuthManager cached.
+ *
+ * NOTE: the copies of the header that libsoup made for requests already
+ * sent are freed with their messages, but not overwritten.
  */
 void
 iwd_client_clear_credentials (IwdClient *self)

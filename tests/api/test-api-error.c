@@ -84,6 +84,18 @@ test_transport_resolver (void)
 }
 
 static void
+test_transport_timed_out (void)
+{
+  g_autoptr(GError) transport = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                     "Socket I/O timed out");
+  g_autoptr(GError) error = NULL;
+
+  iwd_api_error_from_transport (transport, "GET Profils", &error);
+
+  g_assert_error (error, IWD_API_ERROR, IWD_API_ERROR_TIMEOUT);
+}
+
+static void
 test_transport_cancelled (void)
 {
   g_autoptr(GError) transport = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
@@ -177,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/api/status/unauthorized-message", test_status_unauthorized_message);
   g_test_add_func ("/api/transport/refused", test_transport_refused);
   g_test_add_func ("/api/transport/resolver", test_transport_resolver);
+  g_test_add_func ("/api/transport/timed-out", test_transport_timed_out);
   g_test_add_func ("/api/transport/cancelled", test_transport_cancelled);
   g_test_add_func ("/api/parse/message", test_parse_message);
   g_test_add_func ("/api/url/accepted", test_url_accepted);
