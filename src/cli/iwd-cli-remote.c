@@ -364,6 +364,8 @@ iwd_cli_remote_main (const IwdCliRemoteCommand *command,
   if (!start_run (&run, &options, &error))
     return iwd_cli_report_error (_("Cannot read the password"), error);
 
+  /* TODO: Ctrl-C ends the process at once. A g_unix_signal_add() handler
+   * that cancels the call would also dismiss a pending keyring prompt. */
   g_main_loop_run (run.loop);
 
   if (run.error != NULL)
