@@ -108,7 +108,6 @@ iwd_company_row_class_init (IwdCompanyRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/IWDesk/ui/iwd-company-row.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdCompanyRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, IwdCompanyRow, company_label);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 static void

@@ -126,14 +126,26 @@ find_retry_button (GtkWidget *widget)
   return NULL;
 }
 
+/* The page goes into a window, as in the application, because GTK 4.8.3
+ * left the Retry button insensitive after enabling its action while the
+ * page had no root. */
 static IwdCompaniesPage *
 new_page (IwdClient *client)
 {
   IwdCompaniesPage *page = IWD_COMPANIES_PAGE (g_object_ref_sink (iwd_companies_page_new ()));
+  GtkWidget *window = gtk_window_new ();
 
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   iwd_companies_page_set_client (page, client);
 
   return page;
+}
+
+static void
+finalize_page (IwdCompaniesPage *page)
+{
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
+  g_assert_finalize_object (page);
 }
 
 static void
@@ -152,7 +164,7 @@ test_page_lists_companies (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
   g_assert_null (iwd_companies_page_get_error_message (page));
 
-  g_assert_finalize_object (page);
+  finalize_page (page);
 }
 
 static void
@@ -177,7 +189,7 @@ test_page_sorted_by_name (Fixture       *fixture,
       g_assert_cmpint (g_utf8_collate (previous_name, current_name), <=, 0);
     }
 
-  g_assert_finalize_object (page);
+  finalize_page (page);
 }
 
 static void
@@ -202,7 +214,7 @@ test_page_unreachable_server (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (retry_button));
   g_assert_cmpuint (g_list_model_get_n_items (iwd_companies_page_get_model (page)), ==, 0);
 
-  g_assert_finalize_object (page);
+  finalize_page (page);
 }
 
 static void
@@ -222,7 +234,7 @@ test_page_retry_reloads (Fixture       *fixture,
   wait_while_loading (page);
   g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_ERROR);
 
-  g_assert_finalize_object (page);
+  finalize_page (page);
 }
 
 static void
@@ -240,7 +252,7 @@ test_page_wrong_password (Fixture       *fixture,
   g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_ERROR);
   g_assert_cmpstr (iwd_companies_page_get_error_message (page), ==, expected);
 
-  g_assert_finalize_object (page);
+  finalize_page (page);
 }
 
 static void
@@ -250,7 +262,7 @@ test_page_finalized_while_loading (Fixture       *fixture,
   IwdCompaniesPage *page = new_page (fixture->client);
 
   g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LOADING);
-  g_assert_finalize_object (page);
+  finalize_page (page);
 
   /* The cancelled load still finishes, and must find no page. */
   spin_main_loop (200);
@@ -259,13 +271,13 @@ test_page_finalized_while_loading (Fixture       *fixture,
 static void
 test_page_without_client (void)
 {
-  IwdCompaniesPage *page = IWD_COMPANIES_PAGE (g_object_ref_sink (iwd_companies_page_new ()));
+  IwdCompaniesPage *page = new_page (NULL);
   GtkWidget *retry_button = find_retry_button (GTK_WIDGET (page));
 
   g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LOADING);
   g_assert_false (gtk_widget_get_sensitive (retry_button));
 
-  g_assert_finalize_object (page);
+  finalize_page (page);
 }
 
 int

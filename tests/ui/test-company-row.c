@@ -6,22 +6,18 @@
 #include "iwd-company-row.h"
 
 static GtkLabel *
-find_label (GtkWidget *widget,
+find_label (GtkWidget *row,
             guint      index)
 {
-  guint seen = 0;
+  GtkWidget *child = gtk_widget_get_first_child (row);
 
   /* The row's labels come in template order: the name, then the label. */
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *inner = gtk_widget_get_first_child (child);
+  for (guint i = 0; i < index && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
 
-      for (; inner != NULL; inner = gtk_widget_get_next_sibling (inner))
-        if (GTK_IS_LABEL (inner) && seen++ == index)
-          return GTK_LABEL (inner);
-    }
+  g_assert_true (GTK_IS_LABEL (child));
 
-  return NULL;
+  return GTK_LABEL (child);
 }
 
 static void

@@ -118,7 +118,10 @@ test_window_saves_size_on_close (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   IwdWindow *window = new_window (NULL);
 
+  /* gtk_window_close() ignores a window that was never realized. */
   gtk_window_set_default_size (GTK_WINDOW (window), 901, 702);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window), 1);
   gtk_window_close (GTK_WINDOW (window));
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 901);
