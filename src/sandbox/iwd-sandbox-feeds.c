@@ -28,6 +28,7 @@ typedef struct {
   guint   next_source;
   guint   next_index;
   guint   written;
+  guint   chunks;
 } ContractsFeed;
 
 typedef struct {
@@ -107,7 +108,7 @@ fill_contracts (gpointer  data,
 {
   ContractsFeed *feed = data;
 
-  if (feed->written == 0)
+  if (feed->chunks++ == 0)
     g_string_append_c (chunk, '[');
 
   for (guint n = 0; n < CONTRACTS_PER_CHUNK && feed->next_source < feed->sources->len; n++)
@@ -132,8 +133,6 @@ fill_contracts (gpointer  data,
   if (feed->next_source < feed->sources->len)
     return TRUE;
 
-  if (feed->written == 0)
-    g_string_append_c (chunk, '[');
   g_string_append_c (chunk, ']');
 
   return FALSE;

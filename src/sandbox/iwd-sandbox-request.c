@@ -4,11 +4,13 @@
 
 #include <string.h>
 
+#include "iwd-sandbox-companies.h"
 #include "iwd-sandbox-private.h"
 
 /* The fixture file that replaces each read call's reply. Placeholders are
- * the route's own; `{extension}` is "json" or "tsv" after the requested
- * commissions format. Calls that change state have no fixture. */
+ * the route's own; `{compagnie}` is spelt as in the company list when the
+ * company is known, and `{extension}` is "json" or "tsv" after the
+ * requested commissions format. Calls that change state have no fixture. */
 static const struct {
   IwdRoute    route;
   const char *pattern;
@@ -86,6 +88,17 @@ fixture_extension (IwdSandboxRequest *request)
   return g_strcmp0 (format, "json") == 0 ? "json" : "tsv";
 }
 
+/* Company names match in any case, so a known company's fixture goes by
+ * its name as the list spells it. */
+static const char *
+fixture_company (IwdSandboxRequest *request)
+{
+  const char *name = iwd_sandbox_request_get_value (request, "compagnie");
+  const IwdSandboxCompany *company = iwd_sandbox_company_lookup (name);
+
+  return company != NULL ? iwd_sandbox_company_get_name (company) : name;
+}
+
 /* A value may name a fixture file only if it cannot leave the folder. */
 static gboolean
 is_safe_file_part (const char *value)
@@ -114,6 +127,8 @@ expand_fixture_name (IwdSandboxRequest *request,
       placeholder = dup_placeholder_name (p);
       if (g_strcmp0 (placeholder, "extension") == 0)
         value = fixture_extension (request);
+      else if (g_strcmp0 (placeholder, "compagnie") == 0)
+        value = fixture_company (request);
       else
         value = iwd_sandbox_request_get_value (request, placeholder);
 
