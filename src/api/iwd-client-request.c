@@ -526,10 +526,9 @@ did_receive (GTask *task)
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  request->reply = build_reply (request);
-
   if (is_not_modified (request, status))
     {
+      request->reply = build_reply (request);
       g_clear_pointer (&request->reply->body, g_bytes_unref);
       return_reply (task);
       return;
@@ -541,6 +540,7 @@ did_receive (GTask *task)
       return;
     }
 
+  request->reply = build_reply (request);
   parse_reply (task);
 }
 
