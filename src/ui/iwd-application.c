@@ -170,7 +170,8 @@ about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developer-name", "The IWDesk developers",
                         "developers", developers,
-                        "comments", _("Sets up the ImportWeb robot and reads the contracts and commission statements it downloads"),
+                        "comments", _("Sets up the ImportWeb robot and reads the contracts "
+                                      "and commission statements it downloads"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: your names, one a line, to credit the translation */
                         "translator-credits", _("translator-credits"),

@@ -77,12 +77,17 @@ static void
 show_companies (IwdCompaniesPage *self,
                 GPtrArray        *companies)
 {
+  guint n_shown;
+
   g_clear_pointer (&self->error_message, g_free);
   g_ptr_array_sort_with_data (companies, compare_company_pointers, NULL);
-  g_list_store_splice (self->companies, 0, g_list_model_get_n_items (G_LIST_MODEL (self->companies)),
-                       companies->pdata, companies->len);
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->companies));
+  g_list_store_splice (self->companies, 0, n_shown, companies->pdata, companies->len);
 
-  set_state (self, companies->len > 0 ? IWD_COMPANIES_PAGE_STATE_LIST : IWD_COMPANIES_PAGE_STATE_EMPTY);
+  if (companies->len > 0)
+    set_state (self, IWD_COMPANIES_PAGE_STATE_LIST);
+  else
+    set_state (self, IWD_COMPANIES_PAGE_STATE_EMPTY);
 }
 
 static void
@@ -228,13 +233,15 @@ iwd_companies_page_class_init (IwdCompaniesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "companies.reload", NULL, reload_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "companies.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "companies.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "companies.reload", NULL);
 
   /* The list item template names this type, so it must exist first. */
   g_type_ensure (IWD_TYPE_COMPANY_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/IWDesk/ui/iwd-companies-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/IWDesk/ui/iwd-companies-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdCompaniesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, IwdCompaniesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, IwdCompaniesPage, error_status);
