@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "iwd-sandbox-data.h"
+
 /* Optional parts of a credential schema. Each company takes a few, so that
  * the whole list covers every widget kind and quirk a client must handle. */
 typedef enum {
@@ -146,9 +148,7 @@ looks_like_password (const char *text)
 static guint
 company_hash (const IwdSandboxCompany *company)
 {
-  /* g_str_hash is the djb2 hash, stable across GLib releases, so the
-   * schemas stay the same from one run to the next. */
-  return g_str_hash (company->name);
+  return iwd_sandbox_hash_text (company->name);
 }
 
 static GPtrArray *
@@ -496,10 +496,10 @@ iwd_sandbox_company_build_schema (const IwdSandboxCompany *company)
  * @values: the posted values, keyed by each field's `JSon` key
  * @options: (nullable): the options given in the URL, comma-separated
  *
- * Checks a set of credentials as the real service does: every required
- * field present, no value longer than its `Taille` (0 means no limit),
- * combo box values from the list, options in the URL for the check boxes
- * that need one, and a password other than `wrong`.
+ * Checks a set of credentials as the real service does. Every required
+ * field must be present and no value longer than its `Taille`, where 0
+ * means no limit. Combo box values must come from the list, a ticked
+ * check box needs its option in the URL, and the password `wrong` fails.
  *
  * Returns: (transfer full): `General=Ok`, or `Key=message` lines in French
  */

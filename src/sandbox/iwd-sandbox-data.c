@@ -91,13 +91,6 @@ static const char * const payments[] = { "", "Mensuel", "Trimestriel", "Annuel" 
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
-static guint32
-hash_text (const char *text)
-{
-  /* djb2 through g_str_hash: documented and stable across GLib releases. */
-  return text != NULL ? g_str_hash (text) : 0;
-}
-
 static void
 random_date (GRand *rand,
              GDate *date,
@@ -280,6 +273,30 @@ append_police_json (const IwdSandboxContract *contract,
   g_string_append_c (out, '}');
 }
 
+/**
+ * iwd_sandbox_hash_text:
+ * @text: (nullable): UTF-8 text
+ *
+ * Hashes @text with djb2, written out here rather than taken from
+ * g_str_hash(), so that seeds and colours derived from names can never
+ * change with a GLib release.
+ *
+ * Returns: the hash, 0 for %NULL
+ */
+guint32
+iwd_sandbox_hash_text (const char *text)
+{
+  guint32 hash = 5381;
+
+  if (text == NULL)
+    return 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    hash = hash * 33 + (guchar) *p;
+
+  return hash;
+}
+
 void
 iwd_sandbox_data_source_clear (IwdSandboxDataSource *source)
 {
@@ -325,8 +342,8 @@ iwd_sandbox_data_source_new_rand (const IwdSandboxDataSource *source,
   const guint32 seeds[] = {
     (guint32) source->seed,
     (guint32) (source->seed >> 32),
-    hash_text (source->portfolio_id),
-    hash_text (source->profile_id),
+    iwd_sandbox_hash_text (source->portfolio_id),
+    iwd_sandbox_hash_text (source->profile_id),
     stream,
     index,
   };

@@ -60,6 +60,8 @@ typedef struct {
   gint64      commission;
 } IwdSandboxContract;
 
+guint32 iwd_sandbox_hash_text           (const char                 *text);
+
 void    iwd_sandbox_data_source_clear   (IwdSandboxDataSource       *source);
 void    iwd_sandbox_data_source_copy    (IwdSandboxDataSource       *dest,
                                          const IwdSandboxDataSource *source);

@@ -100,6 +100,10 @@ init_source (IwdSandboxDataSource      *source,
   source->reference = *iwd_sandbox_get_reference_date (request->sandbox);
   source->months = portfolio->months > 0 ? portfolio->months : DEFAULT_MONTHS;
   source->start_after = profile->start_after;
+
+  /* TODO: the portfolio's four flags (isGED, isAdherents, isParcs,
+   * isFonds) add no keys to the contracts yet. The real robot adds data
+   * for each, in a shape the API document does not show. */
 }
 
 static gboolean

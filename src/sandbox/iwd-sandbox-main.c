@@ -2,7 +2,7 @@
 
 /* iwdesk-sandbox: serves the sandbox on 127.0.0.1 until SIGINT or SIGTERM.
  * It prints the base URL on stdout once listening, so that a script can
- * read it; logs go to stderr. */
+ * read it. Logs go to stderr. */
 
 #include "config.h"
 
@@ -61,14 +61,16 @@ dup_description (void)
   g_autofree char *htm_only = iwd_sandbox_companies_join_names (has_htm_help_only);
   g_autofree char *no_help = iwd_sandbox_companies_join_names (has_no_help);
 
-  /* Translators: the %s are lists of company names, then of file names;
-   * "wrong" and "demo" are literal values, keep them untranslated. */
+  /* Translators: the first four %s are lists of company names and the last
+   * one a list of file names. Keep "wrong", "demo", "tsv", "json" and
+   * {extension} untranslated, because they are literal values. */
   return g_strdup_printf (_("The account “demo” (password “demo”) always exists. "
                             "A password “wrong” fails the credential check, and a profile "
                             "posted with it gets login error 8.\n\n"
                             "Logo without a file (404): %s. Corrupt logo: %s.\n"
                             "Help page only at .htm: %s. No help page: %s.\n\n"
-                            "Fixture files served verbatim from --fixtures: %s."),
+                            "Fixture files served verbatim from --fixtures: %s "
+                            "({extension} is “tsv” or “json”, after the requested format)."),
                           no_logo, corrupt_logo, htm_only, no_help, fixture_list);
 }
 
@@ -88,7 +90,7 @@ parse_options (Options  *options,
     { "contracts", 0, 0, G_OPTION_ARG_INT, &options->contracts,
       N_("Contracts per profile (default 40)"), N_("N") },
     { "commissions", 0, 0, G_OPTION_ARG_INT, &options->commissions,
-      N_("Commission lines per profile, up to a million (default 250)"), N_("N") },
+      N_("Commission lines per profile (default 250)"), N_("N") },
     { "fixtures", 0, 0, G_OPTION_ARG_FILENAME, &options->fixtures,
       N_("Folder of files to serve in place of generated replies"), N_("DIR") },
     { "account", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &options->accounts,
@@ -191,7 +193,7 @@ serve (IwdSandbox *sandbox,
 
   if (!iwd_sandbox_start (sandbox, port, &error))
     {
-      g_printerr (_("Cannot listen on port %u: %s\n"), port, error->message);
+      g_printerr (_("Cannot listen on port %u: %s. Give another port, or 0 for any free one.\n"), port, error->message);
       return EXIT_FAILURE;
     }
 

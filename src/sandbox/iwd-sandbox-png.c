@@ -63,7 +63,8 @@ deflate_bytes (const guint8 *data,
   g_autoptr(GOutputStream) deflating = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
   g_autoptr(GError) error = NULL;
 
-  /* Writing to memory cannot fail short of running out of it. */
+  /* A memory stream fails only when allocation fails, and GLib aborts
+   * on that before any error could be returned. */
   g_output_stream_write_all (deflating, data, length, NULL, NULL, &error);
   g_assert_no_error (error);
   g_output_stream_close (deflating, NULL, &error);

@@ -7,10 +7,10 @@
 #include "iwd-sandbox-companies.h"
 #include "iwd-sandbox-private.h"
 
-/* The fixture file that replaces each read call's reply. Placeholders are
- * the route's own; `{compagnie}` is spelt as in the company list when the
- * company is known, and `{extension}` is "json" or "tsv" after the
- * requested commissions format. Calls that change state have no fixture. */
+/* The fixture file that replaces each read call's reply, named with the
+ * route's placeholders. A known `{compagnie}` is spelt as in the company
+ * list. `{extension}` is "json" or "tsv", after the requested commissions
+ * format. Calls that change state have no fixture. */
 static const struct {
   IwdRoute    route;
   const char *pattern;
@@ -265,8 +265,8 @@ iwd_sandbox_request_reply (IwdSandboxRequest *request,
  * @status: the HTTP status
  * @text: UTF-8 text
  *
- * Replies with plain text. The real service answers in French, and so
- * do the sandbox's error bodies.
+ * Replies with plain text. The real service replies in French, so the
+ * sandbox's error bodies are French too.
  */
 void
 iwd_sandbox_request_reply_text (IwdSandboxRequest *request,

@@ -56,8 +56,8 @@ append_next_chunk (Stream            *stream,
   g_autoptr(GString) chunk = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
 
-  /* A generator may skip every line of a chunk; an empty chunk would end
-   * the body, so keep going until there is text or nothing left. */
+  /* A generator may skip every line of a chunk. An empty chunk would end
+   * the body, so this loops until there is text or nothing left. */
   do
     stream->more = stream->fill (stream->state, chunk);
   while (chunk->len == 0 && stream->more);

@@ -194,8 +194,10 @@ on_request (SoupServer        *server,
   dispatch (&request, service);
 }
 
-/* One line per request: method, path and status only, because headers
- * carry credentials and bodies carry personal data. */
+/* Logs one line per request, rejected ones included, so handlers do not
+ * log their 400 and 404 replies again. It gives the method, the path with
+ * its ids and the status only, because headers carry credentials and
+ * bodies carry personal data. */
 static void
 on_request_finished (SoupServer        *server,
                      SoupServerMessage *message,

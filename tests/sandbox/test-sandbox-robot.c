@@ -187,10 +187,10 @@ static void
 test_portfolio_profiles (SandboxFixture *fixture,
                          gconstpointer   data)
 {
-  g_autoptr(JsonNode) two_root = NULL;
-  g_autoptr(JsonNode) one_root = NULL;
-  JsonArray *two;
-  JsonArray *one;
+  g_autoptr(JsonNode) both_root = NULL;
+  g_autoptr(JsonNode) remaining_root = NULL;
+  JsonArray *both;
+  JsonArray *remaining;
 
   send_status (fixture, "POST", "Robot/PTF/PTF1", PTF_OPTIONS);
   send_status (fixture, "POST", "Robot/Profil/AXA/Axa1", GOOD_VALUES);
@@ -200,16 +200,16 @@ test_portfolio_profiles (SandboxFixture *fixture,
   g_assert_cmpuint (send_status (fixture, "PUT", "Robot/PTF/PTF9/Profil/Axa1", NULL), ==, 404);
   g_assert_cmpuint (send_status (fixture, "POST", "Robot/PTF/PTF1/Profil/APRIL/April1", GOOD_VALUES), ==, 200);
   g_assert_cmpuint (send_status (fixture, "POST", "Robot/PTF/PTF9/Profil/APRIL/April2", GOOD_VALUES), ==, 404);
-  two = get_array (fixture, "Robot/PTF/PTF1/Profils", &two_root);
+  both = get_array (fixture, "Robot/PTF/PTF1/Profils", &both_root);
 
   g_assert_cmpuint (send_status (fixture, "DELETE", "Robot/PTF/PTF1/Profil/Axa1", NULL), ==, 200);
   g_assert_cmpuint (send_status (fixture, "DELETE", "Robot/PTF/PTF1/Profil/Axa1", NULL), ==, 404);
-  one = get_array (fixture, "Robot/PTF/PTF1/Profils", &one_root);
+  remaining = get_array (fixture, "Robot/PTF/PTF1/Profils", &remaining_root);
 
-  g_assert_cmpuint (json_array_get_length (two), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (two, 1), "idClient"), ==, "April1");
-  g_assert_cmpuint (json_array_get_length (one), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (one, 0), "idClient"), ==, "April1");
+  g_assert_cmpuint (json_array_get_length (both), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (both, 1), "idClient"), ==, "April1");
+  g_assert_cmpuint (json_array_get_length (remaining), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (remaining, 0), "idClient"), ==, "April1");
 }
 
 static void
