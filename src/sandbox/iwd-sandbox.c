@@ -173,13 +173,14 @@ on_request (SoupServer        *server,
   IwdService service;
   const char *relative;
 
-  if (!split_service (path, &service, &relative) ||
-      !iwd_route_match (method, relative, service, &request.route, &values))
+  if (!split_service (path, &service, &relative))
     {
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
     }
 
+  /* Credentials come first, as on the real host, so that a client with
+   * wrong ones gets 401 even for a path that does not exist. */
   if (service != IWD_SERVICE_SITE)
     {
       request.account = authorize (self, message);
@@ -188,6 +189,12 @@ on_request (SoupServer        *server,
           reply_unauthorized (message);
           return;
         }
+    }
+
+  if (!iwd_route_match (method, relative, service, &request.route, &values))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
     }
 
   request.values = values;

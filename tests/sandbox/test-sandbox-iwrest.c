@@ -41,6 +41,19 @@ test_auth_wrong_password (SandboxFixture *fixture,
 }
 
 static void
+test_auth_before_route (SandboxFixture *fixture,
+                        gconstpointer   data)
+{
+  g_autoptr(SandboxReply) anonymous = sandbox_send (fixture, "GET", "Robot/No/Such/Path", NULL, NULL);
+  g_autoptr(SandboxReply) known = sandbox_send (fixture, "GET", "Robot/No/Such/Path", DEMO, NULL);
+  g_autoptr(SandboxReply) site = sandbox_send (fixture, "GET", "include/AXA.png", NULL, NULL);
+
+  g_assert_cmpuint (anonymous->status, ==, 401);
+  g_assert_cmpuint (known->status, ==, 404);
+  g_assert_cmpuint (site->status, ==, 200);
+}
+
+static void
 test_auth_added_account (SandboxFixture *fixture,
                          gconstpointer   data)
 {
@@ -272,6 +285,7 @@ main (int   argc,
 
   ADD_TEST ("/sandbox/auth/missing", test_auth_missing);
   ADD_TEST ("/sandbox/auth/wrong-password", test_auth_wrong_password);
+  ADD_TEST ("/sandbox/auth/before-route", test_auth_before_route);
   ADD_TEST ("/sandbox/auth/added-account", test_auth_added_account);
   ADD_TEST ("/sandbox/companies/windows-1252", test_companies_windows_1252);
   ADD_TEST ("/sandbox/companies/prefix-case", test_companies_prefix_case);
