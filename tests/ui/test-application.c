@@ -6,17 +6,77 @@
 
 #include "iwd-application.h"
 
-static int
-run_application (const char * const *arguments)
+static IwdApplication *
+new_application (void)
 {
-  g_autoptr(IwdApplication) app = iwd_application_new ();
-  g_autofree char **argv = g_memdup2 (arguments, sizeof (char *) * (g_strv_length ((char **) arguments) + 1));
+  IwdApplication *app = iwd_application_new ();
 
   /* Non-unique, so that the test neither needs nor takes the bus name
    * of a running IWDesk. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
 
-  return g_application_run (G_APPLICATION (app), g_strv_length (argv), argv);
+  return app;
+}
+
+static int
+run_application (const char * const *arguments)
+{
+  g_autoptr(IwdApplication) app = new_application ();
+  guint n_arguments = g_strv_length ((char **) arguments);
+  g_autofree char **argv = g_memdup2 (arguments, sizeof (char *) * (n_arguments + 1));
+
+  return g_application_run (G_APPLICATION (app), n_arguments, argv);
+}
+
+static AdwAboutWindow *
+find_about_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+check_actions_cb (GApplication *app,
+                  gpointer      user_data)
+{
+  gboolean *checked = user_data;
+  g_auto(GStrv) quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  AdwAboutWindow *about;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_about_window ();
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "IWDesk");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  *checked = TRUE;
+}
+
+static void
+test_application_actions (void)
+{
+  IwdApplication *app = new_application ();
+  char *argv[] = { (char *) "iwdesk", (char *) "--demo", (char *) "--server", (char *) "https://localhost/", NULL };
+  gboolean checked = FALSE;
+
+  /* The actions exist from startup on, and the conflicting options then
+   * end the run before any window opens. */
+  g_signal_connect_after (app, "startup", G_CALLBACK (check_actions_cb), &checked);
+  g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_true (checked);
+  g_assert_finalize_object (app);
 }
 
 static void
@@ -60,6 +120,7 @@ main (int   argc,
       return 0;
     }
 
+  g_test_add_func ("/application/actions", test_application_actions);
   g_test_add_func ("/application/demo-screenshot", test_application_demo_screenshot);
   g_test_add_func ("/application/demo-and-server", test_application_demo_and_server);
 
