@@ -33,6 +33,10 @@
  * MONEY if the key names an amount (`Prime TTC`, `Com`, `Montant`...),
  * INTEGER, DECIMAL, and TEXT. A number with a leading zero, such as a
  * postal code, keeps the column TEXT.
+ *
+ * A column whose key names an amount becomes MONEY as soon as one of its
+ * values is a number, so another value that is not one, such as `1e5`,
+ * is an error rather than a column of text that totals would leave out.
  */
 
 typedef struct {
@@ -41,6 +45,7 @@ typedef struct {
   guint           candidates;    /* CANDIDATE() bits; unused when fixed */
   guint           n_values;      /* non-empty cells */
   gboolean        any_time;      /* a date value is not at midnight */
+  gboolean        any_decimal;   /* a value parses as a decimal number */
 } BuilderColumn;
 
 struct _IwdTableBuilder
@@ -187,6 +192,16 @@ check_candidate (BuilderColumn *column,
     column->any_time = TRUE;
 }
 
+static void
+note_decimal (BuilderColumn *column,
+              const char    *text)
+{
+  gint64 value;
+
+  if (!column->any_decimal)
+    column->any_decimal = iwd_text_parse_decimal (text, &value, NULL);
+}
+
 /* Only JSON's literal booleans make a BOOLEAN column: "1" and "0" alone
  * are more likely counts or codes. */
 static void
@@ -212,11 +227,15 @@ set_inferred_cell (BuilderColumn  *column,
                    gsize           length,
                    GError        **error)
 {
+  const char *stored_text;
+
   if (!iwd_table_column_set_text (column->storage, row, text, length, error))
     return FALSE;
 
+  stored_text = iwd_table_column_get_text (column->storage, row);
   if (column->candidates != 0)
-    narrow_candidates (column, iwd_table_column_get_text (column->storage, row));
+    narrow_candidates (column, stored_text);
+  note_decimal (column, stored_text);
 
   return TRUE;
 }
@@ -258,7 +277,7 @@ choose_kind (BuilderColumn *column)
     return IWD_TABLE_KIND_BOOLEAN;
   if (candidates & CANDIDATE (IWD_TABLE_KIND_DATE))
     return column->any_time ? IWD_TABLE_KIND_DATETIME : IWD_TABLE_KIND_DATE;
-  if ((candidates & CANDIDATE (IWD_TABLE_KIND_DECIMAL))
+  if (column->n_values > 0 && column->any_decimal
       && iwd_table_schema_looks_like_amount (column->storage->key))
     return IWD_TABLE_KIND_MONEY;
   if (candidates & CANDIDATE (IWD_TABLE_KIND_INTEGER))

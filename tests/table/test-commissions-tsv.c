@@ -160,6 +160,27 @@ test_fixed_kind_error (void)
 }
 
 static void
+test_bad_amount_error (void)
+{
+  g_autoptr(GError) error = parse_text_error ("Police\tPrime\nP1\t1,00\nP2\t1e5\n");
+
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "row 2"));
+  g_assert_nonnull (strstr (error->message, "Prime"));
+  g_assert_nonnull (strstr (error->message, "1e5"));
+}
+
+static void
+test_bad_first_amount_error (void)
+{
+  g_autoptr(GError) error = parse_text_error ("Police\tCom\nP1\t(12,00)\nP2\t3,50\n");
+
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "row 1"));
+  g_assert_nonnull (strstr (error->message, "(12,00)"));
+}
+
+static void
 test_empty_error (void)
 {
   g_autoptr(GError) empty = parse_text_error ("");
@@ -257,6 +278,8 @@ main (int   argc,
   g_test_add_func ("/table/tsv/ragged-values", test_ragged_values);
   g_test_add_func ("/table/tsv/extra-cell-error", test_extra_cell_error);
   g_test_add_func ("/table/tsv/fixed-kind-error", test_fixed_kind_error);
+  g_test_add_func ("/table/tsv/bad-amount-error", test_bad_amount_error);
+  g_test_add_func ("/table/tsv/bad-first-amount-error", test_bad_first_amount_error);
   g_test_add_func ("/table/tsv/empty-error", test_empty_error);
   g_test_add_func ("/table/tsv/header-only", test_header_only);
   g_test_add_func ("/table/tsv/long-rows", test_long_rows);
