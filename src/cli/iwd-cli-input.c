@@ -50,8 +50,9 @@ has_nested_contract_object (const char *text,
  * @data: the file's bytes
  *
  * Detects the kind of a local file from its first bytes. A file that
- * starts with '[', after an optional UTF-8 byte-order mark and spaces, is
- * JSON. It is contracts when an object has a nested `police` or `client`
+ * starts with '[' or '{', after an optional UTF-8 byte-order mark and
+ * spaces, is JSON, so that a JSON object gets the JSON parser's error
+ * rather than being read as a one-column TSV. It is contracts when an object has a nested `police` or `client`
  * object within the first 64 KiB, and commissions otherwise. Any other
  * file is read as TSV, whose parser reports what does not fit.
  *
@@ -64,7 +65,7 @@ iwd_cli_detect_input_kind (GBytes *data)
   const char *text = g_bytes_get_data (data, &length);
   gsize start = skip_bom_and_spaces (text, length);
 
-  if (start >= length || text[start] != '[')
+  if (start >= length || (text[start] != '[' && text[start] != '{'))
     return IWD_CLI_INPUT_COMMISSIONS_TSV;
 
   if (has_nested_contract_object (text + start, length - start))

@@ -75,12 +75,16 @@ test_detect_kinds (void)
   static const char escaped[] = "[{\"Note\":\"\\\"police\\\": {\"}]";
   static const char tsv[] = "Police\tPrime\r\nP-1\t1,00";
   static const char empty_array[] = "[]";
+  static const char object[] = " {\"Police\":\"P-1\"}";
+  static const char contract_object[] = "{\"police\":{\"prime\":1}}";
 
   g_assert_cmpint (detect (contracts, sizeof contracts - 1), ==, IWD_CLI_INPUT_CONTRACTS_JSON);
   g_assert_cmpint (detect (client_first, sizeof client_first - 1), ==, IWD_CLI_INPUT_CONTRACTS_JSON);
   g_assert_cmpint (detect (flat, sizeof flat - 1), ==, IWD_CLI_INPUT_COMMISSIONS_JSON);
   g_assert_cmpint (detect (escaped, sizeof escaped - 1), ==, IWD_CLI_INPUT_COMMISSIONS_JSON);
   g_assert_cmpint (detect (empty_array, sizeof empty_array - 1), ==, IWD_CLI_INPUT_COMMISSIONS_JSON);
+  g_assert_cmpint (detect (object, sizeof object - 1), ==, IWD_CLI_INPUT_COMMISSIONS_JSON);
+  g_assert_cmpint (detect (contract_object, sizeof contract_object - 1), ==, IWD_CLI_INPUT_CONTRACTS_JSON);
   g_assert_cmpint (detect (tsv, sizeof tsv - 1), ==, IWD_CLI_INPUT_COMMISSIONS_TSV);
   g_assert_cmpint (detect ("", 0), ==, IWD_CLI_INPUT_COMMISSIONS_TSV);
 }
