@@ -169,6 +169,7 @@ test_schema_quirks (SandboxFixture *fixture,
 {
   g_autoptr(JsonNode) neoliane = NULL;
   g_autoptr(JsonNode) generali = NULL;
+  g_autoptr(JsonNode) generali_again = NULL;
   g_autoptr(JsonNode) macif = NULL;
   g_autoptr(JsonNode) mma = NULL;
   g_autoptr(JsonNode) axa = NULL;
@@ -178,7 +179,7 @@ test_schema_quirks (SandboxFixture *fixture,
   JsonObject *unlimited = find_field (fixture, "MMA", "JSon", "CodeApporteur", &mma);
   JsonObject *optional = find_field (fixture, "AXA", "JSon", "NumCourtier", &axa);
   JsonObject *password = find_field (fixture, "GENERALI", "Description", "Mot de passe extranet",
-                                     &generali);
+                                     &generali_again);
 
   g_assert_nonnull (unknown);
   g_assert_nonnull (trailing);
