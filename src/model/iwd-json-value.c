@@ -124,6 +124,9 @@ iwd_json_member_get_int64 (JsonObject  *object,
   if (node == NULL)
     return TRUE;
 
+  /* TODO: json-glib 1.6 reads an integer past G_MAXINT64, such as
+   * 99999999999999999999, as -1 without an error, so such a value is
+   * taken for -1 here. */
   if (type == G_TYPE_INT64)
     {
       *out_value = json_node_get_int (node);

@@ -268,6 +268,8 @@ set_fixed_cell (BuilderColumn  *column,
   return TRUE;
 }
 
+/* TODO: a column of dd/mm/yyyy dates with one impossible date, such as
+ * 29/02/2023, silently stays TEXT, unlike an amount column. */
 static IwdTableKind
 choose_kind (BuilderColumn *column)
 {
