@@ -12,7 +12,10 @@
  *
  * Fetches wait in a FIFO queue so that at most max-fetches requests are in
  * flight. A 404 or a reply that does not decode is remembered for the
- * session, logged once, and not requested again until the next run. */
+ * session, logged once, and not requested again until the next run.
+ *
+ * TODO: files of companies that left the company list stay in the
+ * directory, because nothing prunes it by age or by total size. */
 
 #include "iwd-logo-cache.h"
 

@@ -155,21 +155,6 @@ make_directory (const char  *directory,
   return FALSE;
 }
 
-static void
-on_area_updated (GdkPixbufLoader *loader,
-                 int              x,
-                 int              y,
-                 int              width,
-                 int              height,
-                 gpointer         data)
-{
-  int *decoded_rows = data;
-
-  /* NOTE: an interlaced image reports rows pass by pass, so one cut short
-   * after a pass that reached the last row is taken as complete. */
-  *decoded_rows = MAX (*decoded_rows, y + height);
-}
-
 /* Closes the loader even after a failed write, because it warns when it
  * is finalized open. */
 static gboolean
@@ -181,6 +166,21 @@ decode_all (GdkPixbufLoader  *loader,
   gboolean closed = gdk_pixbuf_loader_close (loader, written ? error : NULL);
 
   return written && closed;
+}
+
+static void
+on_area_updated (GdkPixbufLoader *loader,
+                 int              x,
+                 int              y,
+                 int              width,
+                 int              height,
+                 gpointer         data)
+{
+  int *decoded_rows = data;
+
+  /* TODO: an interlaced image reports rows pass by pass, so one cut short
+   * after a pass that reached the last row is taken as complete. */
+  *decoded_rows = MAX (*decoded_rows, y + height);
 }
 
 /**
