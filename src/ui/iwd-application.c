@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "iwd-account-manager.h"
+#include "iwd-api-error.h"
 #include "iwd-application.h"
 #include "iwd-client.h"
 #include "iwd-sandbox.h"
@@ -23,10 +25,11 @@ struct _IwdApplication
 {
   AdwApplication  parent_instance;
 
-  SoupSession    *session;          /* owned */
-  IwdClient      *client;           /* owned, nullable until the command line is read */
-  IwdSandbox     *sandbox;          /* owned, nullable: only with --demo */
-  char           *screenshot_path;  /* owned, nullable: only with --screenshot */
+  SoupSession       *session;          /* owned */
+  IwdAccountManager *manager;          /* owned, nullable until the command line is read */
+  IwdAccount        *demo_account;     /* owned, nullable: only with --demo */
+  IwdSandbox        *sandbox;          /* owned, nullable: only with --demo */
+  char              *screenshot_path;  /* owned, nullable: only with --screenshot */
 };
 
 G_DEFINE_FINAL_TYPE (IwdApplication, iwd_application, ADW_TYPE_APPLICATION)
@@ -41,7 +44,17 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-static IwdClient *
+static IwdAccountManager *
+new_manager (IwdApplication *self)
+{
+  g_autoptr(IwdSecretStore) secrets = iwd_secret_store_new (NULL);
+
+  return iwd_account_manager_new (self->session, secrets, g_get_user_data_dir ());
+}
+
+/* Starts the in-process sandbox and signs in its demo account, whose
+ * password never goes to the keyring. */
+static IwdAccount *
 start_demo (IwdApplication  *self,
             GError         **error)
 {
@@ -57,28 +70,18 @@ start_demo (IwdApplication  *self,
   g_info ("sandbox: demo server listening at %s", base_url);
 
   client = iwd_client_new_for_server (self->session, base_url, error);
-  if (client != NULL)
-    iwd_client_set_credentials (client, DEMO_LOGIN, DEMO_PASSWORD);
+  if (client == NULL)
+    return NULL;
 
-  return g_steal_pointer (&client);
+  iwd_client_set_credentials (client, DEMO_LOGIN, DEMO_PASSWORD);
+
+  return iwd_account_manager_create_demo_account (self->manager, base_url, client, error);
 }
 
-static IwdClient *
-new_client_from_settings (IwdApplication  *self,
-                          GError         **error)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *iwrest_url = g_settings_get_string (settings, "iwrest-url");
-  g_autofree char *robot_url = g_settings_get_string (settings, "robot-url");
-  g_autofree char *site_url = g_settings_get_string (settings, "site-url");
-
-  return iwd_client_new (self->session, iwrest_url, robot_url, site_url, error);
-}
-
-static IwdClient *
-new_client_for_options (IwdApplication  *self,
-                        GVariantDict    *options,
-                        GError         **error)
+static gboolean
+apply_options (IwdApplication  *self,
+               GVariantDict    *options,
+               GError         **error)
 {
   gboolean demo = g_variant_dict_contains (options, "demo");
   const char *server_url = NULL;
@@ -89,19 +92,23 @@ new_client_for_options (IwdApplication  *self,
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                            _("Use either --demo or --server, not both."));
-      return NULL;
+      return FALSE;
     }
 
   if (demo)
-    return start_demo (self, error);
+    {
+      self->demo_account = start_demo (self, error);
+      return self->demo_account != NULL;
+    }
 
-  /* TODO: without --demo the client has no credentials, so every call
-   * fails as unauthorized until the sign-in page supplies them from the
-   * keyring or the user. */
-  if (server_url != NULL)
-    return iwd_client_new_for_server (self->session, server_url, error);
+  /* The sign-in page proposes this server, and the last account signs in
+   * again only if it is on it. */
+  if (server_url != NULL && !iwd_api_check_url (server_url, error))
+    return FALSE;
 
-  return new_client_from_settings (self, error);
+  iwd_account_manager_set_default_server (self->manager, server_url);
+
+  return TRUE;
 }
 
 static gboolean
@@ -122,6 +129,13 @@ screenshot_timeout_cb (gpointer user_data)
 }
 
 static void
+schedule_screenshot (GtkWidget *window)
+{
+  g_timeout_add_full (G_PRIORITY_DEFAULT, SCREENSHOT_DELAY_MS, screenshot_timeout_cb,
+                      g_object_ref (window), g_object_unref);
+}
+
+static void
 page_state_changed_cb (IwdCompaniesPage *page,
                        GParamSpec       *pspec,
                        gpointer          user_data)
@@ -130,8 +144,25 @@ page_state_changed_cb (IwdCompaniesPage *page,
     return;
 
   g_signal_handlers_disconnect_by_func (page, page_state_changed_cb, user_data);
-  g_timeout_add_full (G_PRIORITY_DEFAULT, SCREENSHOT_DELAY_MS, screenshot_timeout_cb,
-                      g_object_ref (gtk_widget_get_root (GTK_WIDGET (page))), g_object_unref);
+  schedule_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))));
+}
+
+static void
+window_page_changed_cb (IwdWindow  *window,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  IwdCompaniesPage *companies_page = iwd_window_get_companies_page (window);
+  const char *page = iwd_window_get_page (window);
+
+  if (g_strcmp0 (page, "sign-in") == 0)
+    schedule_screenshot (GTK_WIDGET (window));
+  else if (g_strcmp0 (page, "main") == 0)
+    g_signal_connect (companies_page, "notify::state", G_CALLBACK (page_state_changed_cb), NULL);
+  else
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, window_page_changed_cb, user_data);
 }
 
 static void
@@ -203,11 +234,17 @@ iwd_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (iwd_window_new (GTK_APPLICATION (app), self->client));
+      IwdWindow *iwd_window = iwd_window_new (GTK_APPLICATION (app), self->manager);
 
       if (self->screenshot_path != NULL)
-        g_signal_connect (iwd_window_get_companies_page (IWD_WINDOW (window)), "notify::state",
-                          G_CALLBACK (page_state_changed_cb), NULL);
+        g_signal_connect (iwd_window, "notify::page", G_CALLBACK (window_page_changed_cb), NULL);
+
+      if (self->demo_account != NULL)
+        iwd_window_set_account (iwd_window, self->demo_account);
+      else
+        iwd_window_sign_in_last (iwd_window);
+
+      window = GTK_WINDOW (iwd_window);
     }
 
   gtk_window_present (window);
@@ -222,10 +259,10 @@ iwd_application_command_line (GApplication            *app,
   g_autoptr(GError) error = NULL;
 
   /* A second launch only raises the window: the first one chose the server. */
-  if (self->client == NULL)
+  if (self->manager == NULL)
     {
-      self->client = new_client_for_options (self, options, &error);
-      if (self->client == NULL)
+      self->manager = new_manager (self);
+      if (!apply_options (self, options, &error))
         {
           g_application_command_line_printerr (command_line, "%s\n", error->message);
           return EXIT_FAILURE;
@@ -255,7 +292,8 @@ iwd_application_dispose (GObject *object)
 {
   IwdApplication *self = IWD_APPLICATION (object);
 
-  g_clear_object (&self->client);
+  g_clear_object (&self->demo_account);
+  g_clear_object (&self->manager);
   g_clear_object (&self->sandbox);
   g_clear_object (&self->session);
   g_clear_pointer (&self->screenshot_path, g_free);
@@ -287,8 +325,9 @@ iwd_application_init (IwdApplication *self)
  * iwd_application_new:
  *
  * Creates the IWDesk application. Its command line chooses the server:
- * `--demo` for a built-in sandbox, `--server URL`, or else the URLs in
- * the settings.
+ * `--demo` signs in to a built-in sandbox, `--server URL` proposes that
+ * server on the sign-in page, and otherwise the last account signs in
+ * again with its password from the keyring.
  *
  * Returns: (transfer full): a new #IwdApplication
  */

@@ -3,29 +3,48 @@
 
 #include <glib/gi18n.h>
 
+#include "iwd-api-error.h"
+#include "iwd-error-message.h"
 #include "iwd-window.h"
 
 struct _IwdWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  IwdClient            *client;          /* owned, nullable */
-  GSettings            *settings;        /* owned: the window size */
+  IwdAccountManager    *manager;           /* owned */
+  IwdAccount           *account;           /* owned, nullable: the account shown */
+  GHashTable           *accounts;          /* owned: account key → IwdAccount signed in this session */
+  IwdAccount           *pending_account;   /* owned, nullable: accepted, waiting for the keyring */
+  IwdAccountId         *restoring;         /* owned, nullable: the account being signed in again */
+  GCancellable         *cancellable;       /* owned, nullable: the sign-in, save or sign-out under way */
+  GCancellable         *menu_cancellable;  /* owned, nullable: the account listing under way */
+  char                 *account_key;       /* owned: the state of win.account */
+  GSettings            *settings;          /* owned: the window size */
 
-  AdwToastOverlay      *toast_overlay;   /* template child */
-  AdwViewStack         *view_stack;      /* template child */
-  IwdCompaniesPage     *companies_page;  /* template child */
+  AdwToastOverlay      *toast_overlay;     /* template child */
+  AdwWindowTitle       *window_title;      /* template child */
+  GtkButton            *back_button;       /* template child */
+  GtkStack             *main_stack;        /* template child */
+  IwdSignInPage        *sign_in_page;      /* template child */
+  AdwViewStack         *view_stack;        /* template child */
+  IwdCompaniesPage     *companies_page;    /* template child */
+  GMenu                *accounts_section;  /* template child */
 };
 
 G_DEFINE_FINAL_TYPE (IwdWindow, iwd_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_MANAGER,
+  PROP_ACCOUNT,
+  PROP_ACCOUNT_KEY,
+  PROP_PAGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void refresh_account_menu (IwdWindow *self);
 
 static void
 restore_size (IwdWindow *self)
@@ -57,6 +76,479 @@ save_size (IwdWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+clear_pending (IwdWindow *self)
+{
+  g_clear_object (&self->pending_account);
+}
+
+/* Cancels the sign-in, save or sign-out under way and returns a
+ * cancellable for the next one. */
+static GCancellable *
+restart_cancellable (IwdWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  return self->cancellable;
+}
+
+static void
+update_actions (IwdWindow *self)
+{
+  const char *page = iwd_window_get_page (self);
+  gboolean can_go_back = self->account != NULL && g_strcmp0 (page, "sign-in") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
+                                 self->account != NULL && g_strcmp0 (page, "main") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", g_strcmp0 (page, "loading") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.account", g_strcmp0 (page, "loading") != 0);
+}
+
+static void
+show_page (IwdWindow  *self,
+           const char *name)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  update_actions (self);
+}
+
+static void
+set_account_key (IwdWindow  *self,
+                 const char *key)
+{
+  if (g_strcmp0 (self->account_key, key) == 0)
+    return;
+
+  g_free (self->account_key);
+  self->account_key = g_strdup (key);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_KEY]);
+}
+
+static void
+toast_printf (IwdWindow  *self,
+              const char *format,
+              ...) G_GNUC_PRINTF (2, 3);
+
+static void
+toast_printf (IwdWindow  *self,
+              const char *format,
+              ...)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  va_list args;
+
+  va_start (args, format);
+  title = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+report_recovered_state (IwdWindow  *self,
+                        IwdAccount *account)
+{
+  IwdAccountState *state = iwd_account_get_state (account);
+  g_autofree char *name = NULL;
+
+  if (state == NULL || iwd_account_state_get_recovered_from (state) == NULL)
+    return;
+
+  name = g_path_get_basename (iwd_account_state_get_recovered_from (state));
+  /* Translators: %s is a file name such as state.json.corrupt-20250101T101010Z */
+  toast_printf (self, _("The local data of this account could not be read. The file was kept aside as %s."), name);
+}
+
+static void
+add_menu_item (IwdWindow          *self,
+               const IwdAccountId *id,
+               const char         *title)
+{
+  g_autofree char *key = iwd_account_key_new (id);
+  g_autoptr(GMenuItem) item = g_menu_item_new (title, NULL);
+
+  g_menu_item_set_action_and_target_value (item, "win.account", g_variant_new_string (key));
+  g_menu_append_item (self->accounts_section, item);
+}
+
+/* Lists the accounts of @ids, then those signed in this session without
+ * being stored, such as the demo or a session-only account. */
+static void
+fill_account_menu (IwdWindow *self,
+                   GPtrArray *ids)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_menu_remove_all (self->accounts_section);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      const IwdAccountId *id = g_ptr_array_index (ids, i);
+      g_autofree char *key = iwd_account_key_new (id);
+      IwdAccount *account = g_hash_table_lookup (self->accounts, key);
+      g_autofree char *title = iwd_account_manager_dup_title (self->manager, id);
+
+      add_menu_item (self, id, account != NULL ? iwd_account_get_title (account) : title);
+      g_hash_table_add (listed, g_steal_pointer (&key));
+    }
+
+  g_hash_table_iter_init (&iter, self->accounts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      IwdAccount *account = value;
+      g_autofree char *key = iwd_account_key_new (iwd_account_get_id (account));
+
+      if (!g_hash_table_contains (listed, key))
+        add_menu_item (self, iwd_account_get_id (account), iwd_account_get_title (account));
+    }
+}
+
+static char *
+dup_restore_message (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strdup (_("No password is saved for this account on this computer. Type it to sign in."));
+
+  if (error->domain == IWD_SECRET_STORE_ERROR)
+    return g_strdup (_("The keyring could not be opened, so the saved password cannot be read. Type it to sign in."));
+
+  if (g_error_matches (error, IWD_API_ERROR, IWD_API_ERROR_UNAUTHORIZED))
+    return g_strdup (_("ImportWeb refused the saved password. Type the current password of this HappyAssur account."));
+
+  return iwd_error_dup_user_message (error);
+}
+
+static void
+show_sign_in_for (IwdWindow          *self,
+                  const IwdAccountId *id,
+                  const GError       *error)
+{
+  g_autofree char *message = dup_restore_message (error);
+
+  iwd_sign_in_page_prefill (self->sign_in_page, id, message);
+  set_account_key (self, self->account != NULL ? self->account_key : "");
+  show_page (self, "sign-in");
+}
+
+static void
+show_keyring_dialog (IwdWindow    *self,
+                     const GError *error);
+
+static void
+finish_sign_in (IwdWindow *self)
+{
+  g_autoptr(IwdAccount) account = g_steal_pointer (&self->pending_account);
+
+  clear_pending (self);
+  iwd_window_set_account (self, account);
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(IwdWindow) self = user_data;
+  g_autoptr(IwdAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IwdAccountId) id = NULL;
+
+  account = iwd_account_manager_restore_finish (IWD_ACCOUNT_MANAGER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  id = g_steal_pointer (&self->restoring);
+  if (account == NULL)
+    {
+      show_sign_in_for (self, id, error);
+      return;
+    }
+
+  iwd_account_manager_remember_last (self->manager, account);
+  iwd_window_set_account (self, account);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(IwdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (iwd_account_manager_save_finish (IWD_ACCOUNT_MANAGER (source), result, &error))
+    {
+      finish_sign_in (self);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_keyring_dialog (self, error);
+}
+
+static void
+keyring_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     IwdWindow        *self)
+{
+  if (self->pending_account == NULL)
+    return;
+
+  if (!g_str_equal (response, "session"))
+    {
+      g_info ("ui: sign-in abandoned because the keyring cannot store the password");
+      clear_pending (self);
+      return;
+    }
+
+  /* The password stays in the client only. The login may be recorded:
+   * the next start then asks for the password with the login filled. */
+  iwd_account_set_session_only (self->pending_account, TRUE);
+  iwd_account_manager_remember_last (self->manager, self->pending_account);
+  finish_sign_in (self);
+}
+
+static void
+show_keyring_dialog (IwdWindow    *self,
+                     const GError *error)
+{
+  const char *body;
+  AdwMessageDialog *dialog;
+
+  if (g_error_matches (error, IWD_SECRET_STORE_ERROR, IWD_SECRET_STORE_ERROR_LOCKED))
+    body = _("The keyring is locked, so IWDesk cannot save your password. "
+             "You can continue for this session only: the password stays in memory "
+             "until IWDesk closes, and is never written anywhere.");
+  else
+    body = _("No keyring is available, so IWDesk cannot save your password. "
+             "You can continue for this session only: the password stays in memory "
+             "until IWDesk closes, and is never written anywhere.");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Password Cannot Be Saved"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "session", _("_Continue for This Session Only"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "session", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "session");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (keyring_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+signed_in_cb (IwdWindow     *self,
+              IwdAccount    *account,
+              const char    *password,
+              IwdSignInPage *page)
+{
+  /* The password is not kept here: the client of @account holds it
+   * for the session-only choice of show_keyring_dialog(). */
+  clear_pending (self);
+  self->pending_account = g_object_ref (account);
+
+  iwd_account_manager_save_async (self->manager, account, password, restart_cancellable (self),
+                                  saved_cb, g_object_ref (self));
+}
+
+static void
+restore (IwdWindow          *self,
+         const IwdAccountId *id)
+{
+  g_clear_pointer (&self->restoring, iwd_account_id_free);
+  self->restoring = iwd_account_id_copy (id);
+  show_page (self, "loading");
+
+  iwd_account_manager_restore_async (self->manager, id, restart_cancellable (self),
+                                     restored_cb, g_object_ref (self));
+}
+
+static IwdAccount *
+find_session_account (IwdWindow *self)
+{
+  GHashTableIter iter;
+  gpointer value = NULL;
+
+  g_hash_table_iter_init (&iter, self->accounts);
+  if (g_hash_table_iter_next (&iter, NULL, &value))
+    return value;
+
+  return NULL;
+}
+
+/* After a sign-out, goes to an account signed in this session, which
+ * needs no keyring, or else to the first known account, or else to the
+ * sign-in page. */
+static void
+remaining_listed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(IwdWindow) self = user_data;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  IwdAccount *account;
+
+  ids = iwd_account_manager_list_accounts_finish (IWD_ACCOUNT_MANAGER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  account = find_session_account (self);
+  if (account != NULL)
+    iwd_window_set_account (self, account);
+  else if (ids != NULL && ids->len > 0)
+    restore (self, g_ptr_array_index (ids, 0));
+  else
+    {
+      iwd_sign_in_page_reset (self->sign_in_page);
+      show_page (self, "sign-in");
+      refresh_account_menu (self);
+    }
+}
+
+static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(IwdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_account_manager_sign_out_finish (IWD_ACCOUNT_MANAGER (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* Translators: %s is a technical detail in English, for support */
+      toast_printf (self, _("Signed out, but some saved data could not be removed. Details: %s"), error->message);
+    }
+
+  iwd_account_manager_list_accounts_async (self->manager, self->cancellable,
+                                           remaining_listed_cb, g_object_ref (self));
+}
+
+static void
+sign_out (IwdWindow *self)
+{
+  g_autoptr(IwdAccount) account = g_steal_pointer (&self->account);
+  g_autofree char *key = iwd_account_key_new (iwd_account_get_id (account));
+
+  g_hash_table_remove (self->accounts, key);
+  iwd_companies_page_set_client (self->companies_page, NULL);
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  set_account_key (self, "");
+  show_page (self, "loading");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+
+  g_info ("ui: signing out %s on %s", iwd_account_get_id (account)->login, iwd_account_get_id (account)->server);
+  iwd_account_manager_sign_out_async (self->manager, account, restart_cancellable (self),
+                                      signed_out_cb, g_object_ref (self));
+}
+
+static void
+sign_out_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      IwdWindow        *self)
+{
+  if (g_str_equal (response, "sign-out") && self->account != NULL)
+    sign_out (self);
+}
+
+static void
+accounts_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(IwdWindow) self = user_data;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = iwd_account_manager_list_accounts_finish (IWD_ACCOUNT_MANAGER (source), result, &error);
+  if (ids == NULL)
+    return;
+
+  fill_account_menu (self, ids);
+}
+
+static void
+refresh_account_menu (IwdWindow *self)
+{
+  g_cancellable_cancel (self->menu_cancellable);
+  g_clear_object (&self->menu_cancellable);
+  self->menu_cancellable = g_cancellable_new ();
+
+  fill_account_menu (self, NULL);
+  iwd_account_manager_list_accounts_async (self->manager, self->menu_cancellable,
+                                           accounts_listed_cb, g_object_ref (self));
+}
+
+static void
+visible_page_changed_cb (IwdWindow *self)
+{
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IwdWindow *self = IWD_WINDOW (widget);
+
+  iwd_sign_in_page_reset (self->sign_in_page);
+  show_page (self, "sign-in");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IwdWindow *self = IWD_WINDOW (widget);
+
+  iwd_sign_in_page_cancel (self->sign_in_page);
+  if (self->account != NULL)
+    show_page (self, "main");
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  IwdWindow *self = IWD_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  /* Translators: %s is the account's name in the account menu, usually its login */
+  adw_message_dialog_format_heading (dialog, _("Sign Out of %s?"), iwd_account_get_title (self->account));
+  adw_message_dialog_set_body (dialog,
+                               _("The saved password and the local data of this account will be removed "
+                                 "from this computer: its portfolios and the profile values remembered here. "
+                                 "The profiles on ImportWeb are not changed."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_out_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 iwd_window_close_request (GtkWindow *window)
 {
@@ -70,11 +562,30 @@ iwd_window_dispose (GObject *object)
 {
   IwdWindow *self = IWD_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->menu_cancellable);
+  g_clear_object (&self->menu_cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_WINDOW);
-  g_clear_object (&self->client);
+  clear_pending (self);
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->accounts, g_hash_table_unref);
+  g_clear_pointer (&self->restoring, iwd_account_id_free);
+  g_clear_object (&self->manager);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (iwd_window_parent_class)->dispose (object);
+}
+
+static void
+iwd_window_finalize (GObject *object)
+{
+  IwdWindow *self = IWD_WINDOW (object);
+
+  g_clear_pointer (&self->account_key, g_free);
+
+  G_OBJECT_CLASS (iwd_window_parent_class)->finalize (object);
 }
 
 static void
@@ -87,13 +598,35 @@ iwd_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_MANAGER:
+      g_value_set_object (value, self->manager);
+      break;
+
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+
+    case PROP_ACCOUNT_KEY:
+      g_value_set_string (value, self->account_key);
+      break;
+
+    case PROP_PAGE:
+      g_value_set_string (value, iwd_window_get_page (self));
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+set_account_key_from_action (IwdWindow  *self,
+                             const char *key)
+{
+  g_autoptr(IwdAccountId) id = iwd_account_key_parse (key);
+
+  if (id != NULL && g_strcmp0 (key, self->account_key) != 0)
+    iwd_window_switch_account (self, id);
 }
 
 static void
@@ -106,9 +639,13 @@ iwd_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
-      iwd_companies_page_set_client (self->companies_page, self->client);
+    case PROP_MANAGER:
+      self->manager = g_value_dup_object (value);
+      iwd_sign_in_page_set_manager (self->sign_in_page, self->manager);
+      break;
+
+    case PROP_ACCOUNT_KEY:
+      set_account_key_from_action (self, g_value_get_string (value));
       break;
 
     default:
@@ -124,70 +661,173 @@ iwd_window_class_init (IwdWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = iwd_window_dispose;
+  object_class->finalize = iwd_window_finalize;
   object_class->get_property = iwd_window_get_property;
   object_class->set_property = iwd_window_set_property;
   window_class->close_request = iwd_window_close_request;
 
-  /* TODO: the sign-in page will let the client change, with the account. */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         IWD_TYPE_CLIENT,
+  properties[PROP_MANAGER] =
+    g_param_spec_object ("manager", NULL, NULL,
+                         IWD_TYPE_ACCOUNT_MANAGER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL,
+                         IWD_TYPE_ACCOUNT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The state of win.account: the key of the account shown, or "". */
+  properties[PROP_ACCOUNT_KEY] =
+    g_param_spec_string ("account-key", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
+  /* Switching accounts takes the key of an account as its target. */
+  gtk_widget_class_install_property_action (widget_class, "win.account", "account-key");
+
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-account", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+
+  /* No shortcut: signing out deletes data, so it goes through the menu
+   * and a confirmation only. */
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+
   g_type_ensure (IWD_TYPE_COMPANIES_PAGE);
+  g_type_ensure (IWD_TYPE_SIGN_IN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/IWDesk/ui/iwd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, companies_page);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, accounts_section);
+  gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 }
 
 static void
 iwd_window_init (IwdWindow *self)
 {
+  self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->account_key = g_strdup ("");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   restore_size (self);
+  update_actions (self);
 }
 
 /**
  * iwd_window_new:
- * @application: the application the window belongs to
- * @client: (nullable): the ImportWeb client the pages load from
+ * @application: (nullable): the application the window belongs to
+ * @manager: the manager that signs accounts in and out
  *
  * Creates the main window, at the size and state saved when the last
- * one was closed.
+ * one was closed. It shows no account until iwd_window_set_account() or
+ * iwd_window_sign_in_last() is called.
  *
  * Returns: (transfer full): a new #IwdWindow
  */
 IwdWindow *
-iwd_window_new (GtkApplication *application,
-                IwdClient      *client)
+iwd_window_new (GtkApplication    *application,
+                IwdAccountManager *manager)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (client == NULL || IWD_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (IWD_IS_ACCOUNT_MANAGER (manager), NULL);
 
   return g_object_new (IWD_TYPE_WINDOW,
                        "application", application,
-                       "client", client,
+                       "manager", manager,
                        NULL);
+}
+
+/**
+ * iwd_window_get_manager:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none): the manager that signs accounts in and out
+ */
+IwdAccountManager *
+iwd_window_get_manager (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->manager;
+}
+
+/**
+ * iwd_window_get_account:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none) (nullable): the account shown, or %NULL
+ *   before the first sign-in and after a sign-out
+ */
+IwdAccount *
+iwd_window_get_account (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->account;
 }
 
 /**
  * iwd_window_get_client:
  * @self: a #IwdWindow
  *
- * Returns: (transfer none) (nullable): the client the pages load from
+ * Returns: (transfer none) (nullable): the client of the account shown,
+ *   which the pages load from
  */
 IwdClient *
 iwd_window_get_client (IwdWindow *self)
 {
   g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
 
-  return self->client;
+  return self->account != NULL ? iwd_account_get_client (self->account) : NULL;
+}
+
+/**
+ * iwd_window_get_account_state:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none) (nullable): the local state of the account
+ *   shown: its portfolios and remembered profile values
+ */
+IwdAccountState *
+iwd_window_get_account_state (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->account != NULL ? iwd_account_get_state (self->account) : NULL;
+}
+
+/**
+ * iwd_window_get_page:
+ * @self: a #IwdWindow
+ *
+ * Returns: (nullable): what the window shows: `loading` while an account
+ *   signs in or out, `sign-in` or `main`
+ */
+const char *
+iwd_window_get_page (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  if (self->main_stack == NULL)
+    return NULL;
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
 /**
@@ -202,6 +842,110 @@ iwd_window_get_companies_page (IwdWindow *self)
   g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
 
   return self->companies_page;
+}
+
+/**
+ * iwd_window_get_sign_in_page:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none): the sign-in page
+ */
+IwdSignInPage *
+iwd_window_get_sign_in_page (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->sign_in_page;
+}
+
+/**
+ * iwd_window_set_account:
+ * @self: a #IwdWindow
+ * @account: a signed-in account
+ *
+ * Shows the pages of @account, cancelling what the previous account was
+ * loading. The window keeps @account for switching back to it without
+ * the keyring.
+ */
+void
+iwd_window_set_account (IwdWindow  *self,
+                        IwdAccount *account)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (IWD_IS_WINDOW (self));
+  g_return_if_fail (IWD_IS_ACCOUNT (account));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  iwd_sign_in_page_cancel (self->sign_in_page);
+
+  key = iwd_account_key_new (iwd_account_get_id (account));
+  g_hash_table_replace (self->accounts, g_strdup (key), g_object_ref (account));
+  g_set_object (&self->account, account);
+
+  iwd_companies_page_set_client (self->companies_page, iwd_account_get_client (account));
+  adw_window_title_set_subtitle (self->window_title, iwd_account_get_title (account));
+  set_account_key (self, key);
+  show_page (self, "main");
+  refresh_account_menu (self);
+  report_recovered_state (self, account);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+/**
+ * iwd_window_sign_in_last:
+ * @self: a #IwdWindow
+ *
+ * Signs in the last account with its password from the keyring. Without
+ * a last account the sign-in page shows; when the keyring or the server
+ * fails, it shows with the login filled and the reason.
+ */
+void
+iwd_window_sign_in_last (IwdWindow *self)
+{
+  g_autoptr(IwdAccountId) id = NULL;
+
+  g_return_if_fail (IWD_IS_WINDOW (self));
+
+  id = iwd_account_manager_dup_last_account (self->manager);
+  if (id == NULL)
+    {
+      show_page (self, "sign-in");
+      refresh_account_menu (self);
+      return;
+    }
+
+  restore (self, id);
+}
+
+/**
+ * iwd_window_switch_account:
+ * @self: a #IwdWindow
+ * @id: a known account
+ *
+ * Shows the pages of @id: at once if it was signed in during this
+ * session, or else after signing it in with the keyring's password.
+ */
+void
+iwd_window_switch_account (IwdWindow          *self,
+                           const IwdAccountId *id)
+{
+  g_autofree char *key = NULL;
+  IwdAccount *account;
+
+  g_return_if_fail (IWD_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  key = iwd_account_key_new (id);
+  account = g_hash_table_lookup (self->accounts, key);
+  g_info ("ui: switching to %s on %s", id->login, id->server);
+
+  if (account != NULL)
+    iwd_window_set_account (self, account);
+  else
+    restore (self, id);
 }
 
 /**

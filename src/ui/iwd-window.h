@@ -3,21 +3,34 @@
 
 #include <adwaita.h>
 
+#include "iwd-account-manager.h"
 #include "iwd-client.h"
 #include "iwd-companies-page.h"
+#include "iwd-sign-in-page.h"
 
 G_BEGIN_DECLS
 
 #define IWD_TYPE_WINDOW (iwd_window_get_type ())
 G_DECLARE_FINAL_TYPE (IwdWindow, iwd_window, IWD, WINDOW, AdwApplicationWindow)
 
-IwdWindow        *iwd_window_new                (GtkApplication *application,
-                                                 IwdClient      *client);
+IwdWindow         *iwd_window_new                (GtkApplication     *application,
+                                                  IwdAccountManager  *manager);
 
-IwdClient        *iwd_window_get_client         (IwdWindow      *self);
-IwdCompaniesPage *iwd_window_get_companies_page (IwdWindow      *self);
+IwdAccountManager *iwd_window_get_manager        (IwdWindow          *self);
+IwdAccount        *iwd_window_get_account        (IwdWindow          *self);
+IwdClient         *iwd_window_get_client         (IwdWindow          *self);
+IwdAccountState   *iwd_window_get_account_state  (IwdWindow          *self);
+const char        *iwd_window_get_page           (IwdWindow          *self);
+IwdCompaniesPage  *iwd_window_get_companies_page (IwdWindow          *self);
+IwdSignInPage     *iwd_window_get_sign_in_page   (IwdWindow          *self);
 
-void              iwd_window_add_toast          (IwdWindow      *self,
-                                                 AdwToast       *toast);
+void               iwd_window_set_account        (IwdWindow          *self,
+                                                  IwdAccount         *account);
+void               iwd_window_sign_in_last       (IwdWindow          *self);
+void               iwd_window_switch_account     (IwdWindow          *self,
+                                                  const IwdAccountId *id);
+
+void               iwd_window_add_toast          (IwdWindow          *self,
+                                                  AdwToast           *toast);
 
 G_END_DECLS

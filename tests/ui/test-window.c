@@ -68,9 +68,25 @@ wait_for_frames (GtkWidget *widget,
 static IwdWindow *
 new_window (IwdClient *client)
 {
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(IwdSecretStore) secrets = iwd_secret_store_new (NULL);
+  g_autoptr(IwdAccountManager) manager = iwd_account_manager_new (session, secrets, g_get_tmp_dir ());
+  g_autoptr(IwdAccountId) id = NULL;
+  g_autoptr(IwdAccount) account = NULL;
+  IwdWindow *window;
+
   /* GTK owns toplevels: the extra reference lets the test check that
    * destroying the window finalizes it. */
-  return g_object_ref (iwd_window_new (NULL, client));
+  window = g_object_ref (iwd_window_new (NULL, manager));
+  if (client == NULL)
+    return window;
+
+  id = iwd_account_id_new ("http://127.0.0.1/", "demo");
+  account = iwd_account_new (id, client, NULL, "demo");
+  iwd_account_set_session_only (account, TRUE);
+  iwd_window_set_account (window, account);
+
+  return window;
 }
 
 static void
