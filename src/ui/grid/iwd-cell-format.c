@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/*
+ * Formats table cells for display in French (fr_FR), whatever the
+ * process locale, because IWDesk's users and their documents are French.
+ * Amounts are formatted from their integer ten-thousandths, never through
+ * a double, so a displayed amount is always the stored one rounded.
+ */
+
+#include "iwd-cell-format.h"
+
+#include <glib/gi18n.h>
+
+#include "iwd-text.h"
+
+#define CENTS_PER_EURO 100
+#define TEN_THOUSANDTHS_PER_CENT (IWD_DECIMAL_SCALE / CENTS_PER_EURO)
+
+static guint64
+get_magnitude (gint64 value)
+{
+  return value < 0 ? -(guint64) value : (guint64) value;
+}
+
+/* Appends @units with a narrow no-break space between groups of three
+ * digits, counted from the right: 1234567 gives "1 234 567". */
+static void
+append_grouped (GString *text,
+                guint64  units)
+{
+  char digits[24];
+  int n_digits = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, units);
+
+  for (int i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append (text, IWD_CELL_THOUSANDS_SEPARATOR);
+      g_string_append_c (text, digits[i]);
+    }
+}
+
+/* Rounds ten-thousandths to cents, half away from zero, so 0.0050 gives
+ * 0.01 and -0.0050 gives -0.01. */
+static guint64
+round_to_cents (guint64 magnitude)
+{
+  return (magnitude + TEN_THOUSANDTHS_PER_CENT / 2) / TEN_THOUSANDTHS_PER_CENT;
+}
+
+static char *
+format_seconds (gint64      seconds,
+                const char *format)
+{
+  g_autoptr(GDateTime) datetime = g_date_time_new_from_unix_utc (seconds);
+
+  if (datetime == NULL)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
+
+  return g_date_time_format (datetime, format);
+}
+
+/**
+ * iwd_cell_format_money:
+ * @ten_thousandths: an amount in ten-thousandths of a euro
+ *
+ * Formats an amount in euros as French text with two decimals, rounded
+ * half away from zero: 176547100 gives "17 654,71 €", with a narrow
+ * no-break space between thousands and a no-break space before the euro
+ * sign. An amount that rounds to zero has no minus sign.
+ *
+ * Returns: (transfer full): the formatted amount
+ */
+char *
+iwd_cell_format_money (gint64 ten_thousandths)
+{
+  guint64 cents = round_to_cents (get_magnitude (ten_thousandths));
+  GString *text = g_string_sized_new (24);
+
+  if (ten_thousandths < 0 && cents > 0)
+    g_string_append_c (text, '-');
+
+  append_grouped (text, cents / CENTS_PER_EURO);
+  g_string_append_printf (text, ",%02u", (guint) (cents % CENTS_PER_EURO));
+  g_string_append (text, IWD_CELL_CURRENCY_SPACE "€");
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * iwd_cell_format_decimal:
+ * @ten_thousandths: a number in ten-thousandths
+ *
+ * Formats a decimal number as French text with its significant
+ * decimals only, up to four: 155000 gives "15,5" and 12345000 gives
+ * "1 234,5".
+ *
+ * Returns: (transfer full): the formatted number
+ */
+char *
+iwd_cell_format_decimal (gint64 ten_thousandths)
+{
+  guint64 magnitude = get_magnitude (ten_thousandths);
+  guint fraction = magnitude % IWD_DECIMAL_SCALE;
+  int n_decimals = 4;
+  GString *text = g_string_sized_new (24);
+
+  if (ten_thousandths < 0)
+    g_string_append_c (text, '-');
+  append_grouped (text, magnitude / IWD_DECIMAL_SCALE);
+
+  if (fraction == 0)
+    return g_string_free (text, FALSE);
+
+  for (; fraction % 10 == 0; n_decimals--)
+    fraction /= 10;
+
+  g_string_append_printf (text, ",%0*u", n_decimals, fraction);
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * iwd_cell_format_integer:
+ * @value: a whole number
+ *
+ * Formats a whole number without grouping, because integer columns also
+ * hold codes (client type, renewal code) that read wrong when grouped.
+ *
+ * Returns: (transfer full): the formatted number
+ */
+char *
+iwd_cell_format_integer (gint64 value)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+/**
+ * iwd_cell_format_date:
+ * @seconds: a day as Unix seconds at midnight UTC
+ *
+ * Formats a day as "26/09/1965".
+ *
+ * Returns: (transfer full): the formatted day
+ */
+char *
+iwd_cell_format_date (gint64 seconds)
+{
+  return format_seconds (seconds, "%d/%m/%Y");
+}
+
+/**
+ * iwd_cell_format_datetime:
+ * @seconds: a day and time as Unix seconds read as UTC
+ *
+ * Formats a day and time to the minute as "24/02/2022 07:40". Seconds
+ * are dropped, not rounded.
+ *
+ * Returns: (transfer full): the formatted day and time
+ */
+char *
+iwd_cell_format_datetime (gint64 seconds)
+{
+  return format_seconds (seconds, "%d/%m/%Y %H:%M");
+}
+
+/**
+ * iwd_cell_format_boolean:
+ * @value: a truth value
+ *
+ * Returns: (transfer none): "Yes" or "No", translated
+ */
+const char *
+iwd_cell_format_boolean (gboolean value)
+{
+  /* Translators: the value of a yes-or-no cell of a contracts table */
+  return value ? C_("cell value", "Yes") : C_("cell value", "No");
+}
+
+/**
+ * iwd_cell_format_number:
+ * @kind: the kind of a column that is not %IWD_TABLE_KIND_TEXT
+ * @value: a value of that column, as iwd_table_get_int64() returns it
+ *
+ * Formats a value with the function for its column's kind.
+ *
+ * Returns: (transfer full): the formatted value
+ */
+char *
+iwd_cell_format_number (IwdTableKind kind,
+                        gint64       value)
+{
+  switch (kind)
+    {
+    case IWD_TABLE_KIND_INTEGER:
+      return iwd_cell_format_integer (value);
+    case IWD_TABLE_KIND_DECIMAL:
+      return iwd_cell_format_decimal (value);
+    case IWD_TABLE_KIND_MONEY:
+      return iwd_cell_format_money (value);
+    case IWD_TABLE_KIND_DATE:
+      return iwd_cell_format_date (value);
+    case IWD_TABLE_KIND_DATETIME:
+      return iwd_cell_format_datetime (value);
+    case IWD_TABLE_KIND_BOOLEAN:
+      return g_strdup (iwd_cell_format_boolean (value != 0));
+    case IWD_TABLE_KIND_TEXT:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * iwd_cell_format:
+ * @table: a table
+ * @row: a row index
+ * @column: a column index
+ *
+ * Formats one cell for display with the function for its column's kind.
+ * Text is shown as it is stored, and an empty cell gives "".
+ *
+ * Returns: (transfer full): the cell's text
+ */
+char *
+iwd_cell_format (IwdTable *table,
+                 guint     row,
+                 guint     column)
+{
+  IwdTableKind kind = iwd_table_get_column_kind (table, column);
+
+  if (iwd_table_is_null (table, row, column))
+    return g_strdup ("");
+
+  if (kind == IWD_TABLE_KIND_TEXT)
+    return g_strdup (iwd_table_get_text (table, row, column));
+
+  return iwd_cell_format_number (kind, iwd_table_get_int64 (table, row, column));
+}
+
+/**
+ * iwd_cell_format_is_numeric:
+ * @kind: a column kind
+ *
+ * Tells whether cells of this kind are numbers, which are right-aligned
+ * so that their digits line up.
+ *
+ * Returns: %TRUE for integers, decimals and amounts
+ */
+gboolean
+iwd_cell_format_is_numeric (IwdTableKind kind)
+{
+  return kind == IWD_TABLE_KIND_INTEGER
+         || kind == IWD_TABLE_KIND_DECIMAL
+         || kind == IWD_TABLE_KIND_MONEY;
+}

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-column-index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "iwd-cell-format.h"
+#include "iwd-text.h"
+
+typedef struct {
+  gint64  value;
+  guint32 row;
+} NumberCell;
+
+static int
+compare_number_cells (const void *a,
+                      const void *b)
+{
+  const NumberCell *cell_a = a;
+  const NumberCell *cell_b = b;
+
+  if (cell_a->value != cell_b->value)
+    return cell_a->value < cell_b->value ? -1 : 1;
+
+  return (cell_a->row > cell_b->row) - (cell_a->row < cell_b->row);
+}
+
+static int
+compare_collation_keys (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  char **keys = user_data;
+  guint32 id_a = *(const guint32 *) a;
+  guint32 id_b = *(const guint32 *) b;
+  int result = strcmp (keys[id_a], keys[id_b]);
+
+  if (result != 0)
+    return result;
+
+  return (id_a > id_b) - (id_a < id_b);
+}
+
+/* Gives each distinct text an id in order of first appearance. The
+ * table's strings are borrowed, because the index keeps the table. */
+static void
+index_texts (IwdColumnIndex *index)
+{
+  g_autoptr(GHashTable) ids_by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint row = 0; row < index->n_rows; row++)
+    {
+      const char *text = iwd_table_get_text (index->table, row, index->column);
+      gpointer id;
+
+      if (text == NULL || *text == '\0')
+        {
+          index->ids[row] = IWD_COLUMN_INDEX_EMPTY;
+          continue;
+        }
+
+      if (!g_hash_table_lookup_extended (ids_by_text, text, NULL, &id))
+        {
+          id = GUINT_TO_POINTER (texts->len);
+          g_hash_table_insert (ids_by_text, (gpointer) text, id);
+          g_ptr_array_add (texts, (gpointer) text);
+        }
+      index->ids[row] = GPOINTER_TO_UINT (id);
+    }
+
+  index->n_distinct = texts->len;
+  index->texts = (const char **) g_ptr_array_free (g_steal_pointer (&texts), FALSE);
+}
+
+static NumberCell *
+collect_number_cells (IwdColumnIndex *index,
+                      guint          *out_n_cells)
+{
+  NumberCell *cells = g_new (NumberCell, MAX (index->n_rows, 1));
+  guint n_cells = 0;
+
+  for (guint row = 0; row < index->n_rows; row++)
+    {
+      if (iwd_table_is_null (index->table, row, index->column))
+        {
+          index->ids[row] = IWD_COLUMN_INDEX_EMPTY;
+          continue;
+        }
+
+      cells[n_cells].value = iwd_table_get_int64 (index->table, row, index->column);
+      cells[n_cells].row = row;
+      n_cells++;
+    }
+
+  *out_n_cells = n_cells;
+  return cells;
+}
+
+/* Sorts the cells by value once and numbers the distinct values in
+ * ascending order, so that a number's id is its rank. */
+static void
+index_numbers (IwdColumnIndex *index)
+{
+  g_autofree NumberCell *cells = NULL;
+  guint n_cells;
+
+  cells = collect_number_cells (index, &n_cells);
+  qsort (cells, n_cells, sizeof (NumberCell), compare_number_cells);
+
+  index->numbers = g_new (gint64, MAX (n_cells, 1));
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (index->n_distinct == 0
+          || index->numbers[index->n_distinct - 1] != cells[i].value)
+        index->numbers[index->n_distinct++] = cells[i].value;
+
+      index->ids[cells[i].row] = index->n_distinct - 1;
+    }
+
+  index->n_ranks = index->n_distinct;
+}
+
+/* Ranks the distinct texts by the collation of LC_COLLATE. Two texts
+ * with the same collation key share a rank. */
+static void
+rank_texts (IwdColumnIndex *index)
+{
+  guint n_distinct = index->n_distinct;
+  g_autofree guint32 *order = g_new (guint32, MAX (n_distinct, 1));
+  g_auto(GStrv) keys = g_new0 (char *, n_distinct + 1);
+  guint32 rank = 0;
+
+  for (guint32 id = 0; id < n_distinct; id++)
+    {
+      keys[id] = g_utf8_collate_key (index->texts[id], -1);
+      order[id] = id;
+    }
+  g_qsort_with_data (order, n_distinct, sizeof (guint32), compare_collation_keys, keys);
+
+  index->ranks = g_new (guint32, MAX (n_distinct, 1));
+  for (guint i = 0; i < n_distinct; i++)
+    {
+      if (i > 0 && strcmp (keys[order[i]], keys[order[i - 1]]) != 0)
+        rank++;
+      index->ranks[order[i]] = rank;
+    }
+
+  index->n_ranks = n_distinct > 0 ? rank + 1 : 0;
+}
+
+static void
+ensure_ranks (IwdColumnIndex *index)
+{
+  if (index->kind == IWD_TABLE_KIND_TEXT && index->ranks == NULL)
+    rank_texts (index);
+}
+
+static char *
+fold_distinct_value (IwdColumnIndex *index,
+                     guint32         id)
+{
+  g_autofree char *formatted = NULL;
+
+  if (index->kind == IWD_TABLE_KIND_TEXT)
+    return iwd_text_fold_for_search (index->texts[id]);
+
+  formatted = iwd_cell_format_number (index->kind, index->numbers[id]);
+  return iwd_text_fold_for_search (formatted);
+}
+
+static void
+ensure_folded (IwdColumnIndex *index)
+{
+  if (index->folded != NULL)
+    return;
+
+  index->folded = g_new0 (char *, index->n_distinct + 1);
+  for (guint32 id = 0; id < index->n_distinct; id++)
+    index->folded[id] = fold_distinct_value (index, id);
+}
+
+/* Gives a row's bucket for the counting sort: its rank in the requested
+ * direction, or the last bucket for an empty cell. */
+static guint32
+get_bucket (IwdColumnIndex *index,
+            guint           row,
+            gboolean        descending)
+{
+  guint32 rank = iwd_column_index_get_rank (index, row);
+
+  if (rank == IWD_COLUMN_INDEX_EMPTY)
+    return index->n_ranks;
+
+  return descending ? index->n_ranks - 1 - rank : rank;
+}
+
+/**
+ * iwd_column_index_new:
+ * @table: a table
+ * @column: a column index of @table
+ *
+ * Gives each row of the column the id of its distinct value. This reads
+ * every cell once, and sorts them for the kinds that are numbers.
+ *
+ * Returns: (transfer full): the column's index
+ */
+IwdColumnIndex *
+iwd_column_index_new (IwdTable *table,
+                      guint     column)
+{
+  IwdColumnIndex *index = g_new0 (IwdColumnIndex, 1);
+
+  index->table = g_object_ref (table);
+  index->column = column;
+  index->kind = iwd_table_get_column_kind (table, column);
+  index->n_rows = iwd_table_get_n_rows (table);
+  index->ids = g_new (guint32, MAX (index->n_rows, 1));
+
+  if (index->kind == IWD_TABLE_KIND_TEXT)
+    index_texts (index);
+  else
+    index_numbers (index);
+
+  return index;
+}
+
+void
+iwd_column_index_free (IwdColumnIndex *index)
+{
+  if (index == NULL)
+    return;
+
+  g_clear_object (&index->table);
+  g_free (index->ids);
+  g_free (index->texts);
+  g_free (index->numbers);
+  g_free (index->ranks);
+  g_strfreev (index->folded);
+  g_free (index);
+}
+
+/**
+ * iwd_column_index_get_rank:
+ * @index: a column index
+ * @row: a row of the table
+ *
+ * Gets the rank of the row's value in ascending order, computing the
+ * collation keys of a text column on the first call.
+ *
+ * Returns: the rank, or %IWD_COLUMN_INDEX_EMPTY for an empty cell
+ */
+guint32
+iwd_column_index_get_rank (IwdColumnIndex *index,
+                           guint           row)
+{
+  guint32 id = index->ids[row];
+
+  if (id == IWD_COLUMN_INDEX_EMPTY)
+    return IWD_COLUMN_INDEX_EMPTY;
+
+  ensure_ranks (index);
+  return index->ranks != NULL ? index->ranks[id] : id;
+}
+
+/**
+ * iwd_column_index_sort:
+ * @index: a column index
+ * @descending: whether the largest values come first
+ * @out_rows: (out caller-allocates): room for one row index per row
+ *
+ * Writes the table's rows in order of the column's values, with a
+ * counting sort over the ranks: stable, so rows of equal values keep
+ * their load order in both directions, and empty cells come last in
+ * both directions.
+ */
+void
+iwd_column_index_sort (IwdColumnIndex *index,
+                       gboolean        descending,
+                       guint32        *out_rows)
+{
+  g_autofree guint32 *starts = NULL;
+
+  ensure_ranks (index);
+  starts = g_new0 (guint32, index->n_ranks + 2);
+
+  for (guint row = 0; row < index->n_rows; row++)
+    starts[get_bucket (index, row, descending) + 1]++;
+
+  for (guint bucket = 1; bucket <= index->n_ranks + 1; bucket++)
+    starts[bucket] += starts[bucket - 1];
+
+  for (guint row = 0; row < index->n_rows; row++)
+    out_rows[starts[get_bucket (index, row, descending)]++] = row;
+}
+
+/**
+ * iwd_column_index_is_searchable:
+ * @kind: a column kind
+ *
+ * Tells whether the search looks into columns of this kind. Amounts,
+ * decimals and booleans are left out, because their text rarely helps
+ * find a row and formatting a million distinct amounts is slow.
+ *
+ * Returns: %TRUE for text, integers, dates and date-times
+ */
+gboolean
+iwd_column_index_is_searchable (IwdTableKind kind)
+{
+  return kind == IWD_TABLE_KIND_TEXT
+         || kind == IWD_TABLE_KIND_INTEGER
+         || kind == IWD_TABLE_KIND_DATE
+         || kind == IWD_TABLE_KIND_DATETIME;
+}
+
+/**
+ * iwd_column_index_match:
+ * @index: a column index
+ * @folded_needle: a text folded with iwd_text_fold_for_search()
+ *
+ * Tells, for each distinct value, whether its displayed text, folded the
+ * same way, contains @folded_needle. The folded values are computed on
+ * the first call and kept.
+ *
+ * Returns: (transfer full): one byte per id, 1 for a match
+ */
+guint8 *
+iwd_column_index_match (IwdColumnIndex *index,
+                        const char     *folded_needle)
+{
+  guint8 *matches = g_new (guint8, MAX (index->n_distinct, 1));
+
+  ensure_folded (index);
+  for (guint32 id = 0; id < index->n_distinct; id++)
+    matches[id] = strstr (index->folded[id], folded_needle) != NULL;
+
+  return matches;
+}

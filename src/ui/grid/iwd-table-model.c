@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-table-model.h"
+
+#include "iwd-column-index.h"
+#include "iwd-table-row.h"
+#include "iwd-text.h"
+
+/**
+ * IwdTableModel:
+ *
+ * A #GListModel of the rows of an #IwdTable, in a sort order and through
+ * a search, for the grid that shows contracts, commissions and local
+ * files.
+ *
+ * Sorting and searching work on arrays of row indices, never on row
+ * objects: the sorted order is a permutation of the rows, and the search
+ * keeps the matching rows of that order. Items are #IwdTableRow objects
+ * made on each call of g_list_model_get_item(), so the model holds no
+ * object per row.
+ */
+struct _IwdTableModel
+{
+  GObject          parent_instance;
+
+  IwdTable        *table;       /* owned */
+  guint            n_rows;
+  guint            n_columns;
+  IwdColumnIndex **indexes;     /* owned; one per column, NULL until used */
+
+  guint32         *order;       /* owned; rows in sorted order, NULL unsorted */
+  guint            sort_column;
+  GtkSortType      sort_type;
+
+  char            *search;      /* owned; folded search text, NULL for none */
+  guint32         *matches;     /* owned; rows of the order that match */
+  guint            n_matches;
+};
+
+static void iwd_table_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IwdTableModel, iwd_table_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      iwd_table_model_list_model_init))
+
+static IwdColumnIndex *
+get_index (IwdTableModel *self,
+           guint          column)
+{
+  if (self->indexes[column] == NULL)
+    self->indexes[column] = iwd_column_index_new (self->table, column);
+
+  return self->indexes[column];
+}
+
+static guint
+get_n_visible (IwdTableModel *self)
+{
+  return self->search != NULL ? self->n_matches : self->n_rows;
+}
+
+static guint32
+get_ordered_row (IwdTableModel *self,
+                 guint          position)
+{
+  return self->order != NULL ? self->order[position] : position;
+}
+
+/* Gives, for each searchable column, which of its distinct values
+ * contain the search text; NULL for the other columns. */
+static guint8 **
+match_columns (IwdTableModel *self)
+{
+  guint8 **column_matches = g_new0 (guint8 *, self->n_columns);
+
+  for (guint column = 0; column < self->n_columns; column++)
+    {
+      if (iwd_column_index_is_searchable (iwd_table_get_column_kind (self->table, column)))
+        column_matches[column] = iwd_column_index_match (get_index (self, column), self->search);
+    }
+
+  return column_matches;
+}
+
+static void
+free_column_matches (IwdTableModel  *self,
+                     guint8        **column_matches)
+{
+  for (guint column = 0; column < self->n_columns; column++)
+    g_free (column_matches[column]);
+
+  g_free (column_matches);
+}
+
+static gboolean
+row_matches (IwdTableModel  *self,
+             guint8        **column_matches,
+             guint32         row)
+{
+  for (guint column = 0; column < self->n_columns; column++)
+    {
+      guint32 id;
+
+      if (column_matches[column] == NULL)
+        continue;
+
+      id = self->indexes[column]->ids[row];
+      if (id != IWD_COLUMN_INDEX_EMPTY && column_matches[column][id])
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Keeps the rows that match the search. When @narrow is set, the search
+ * text contains the previous one, so only the previous matches can
+ * still match, which keeps typing fast. */
+static void
+filter (IwdTableModel *self,
+        gboolean       narrow)
+{
+  guint n_candidates = narrow ? self->n_matches : self->n_rows;
+  guint32 *kept = g_new (guint32, MAX (n_candidates, 1));
+  guint8 **column_matches = match_columns (self);
+  guint n_kept = 0;
+
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      guint32 row = narrow ? self->matches[i] : get_ordered_row (self, i);
+
+      if (row_matches (self, column_matches, row))
+        kept[n_kept++] = row;
+    }
+
+  free_column_matches (self, column_matches);
+  g_free (self->matches);
+  self->matches = kept;
+  self->n_matches = n_kept;
+}
+
+static void
+refilter (IwdTableModel *self)
+{
+  if (self->search != NULL)
+    filter (self, FALSE);
+}
+
+static char *
+fold_search (const char *text)
+{
+  char *folded;
+
+  if (text == NULL)
+    return NULL;
+
+  folded = iwd_text_fold_for_search (text);
+  if (*folded == '\0')
+    g_clear_pointer (&folded, g_free);
+
+  return folded;
+}
+
+static GType
+iwd_table_model_get_item_type (GListModel *model)
+{
+  return IWD_TYPE_TABLE_ROW;
+}
+
+static guint
+iwd_table_model_get_n_items (GListModel *model)
+{
+  return get_n_visible (IWD_TABLE_MODEL (model));
+}
+
+static gpointer
+iwd_table_model_get_item (GListModel *model,
+                          guint       position)
+{
+  IwdTableModel *self = IWD_TABLE_MODEL (model);
+
+  if (position >= get_n_visible (self))
+    return NULL;
+
+  return iwd_table_row_new (self->table, iwd_table_model_get_row (self, position));
+}
+
+static void
+iwd_table_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = iwd_table_model_get_item_type;
+  iface->get_n_items = iwd_table_model_get_n_items;
+  iface->get_item = iwd_table_model_get_item;
+}
+
+static void
+iwd_table_model_finalize (GObject *object)
+{
+  IwdTableModel *self = IWD_TABLE_MODEL (object);
+
+  for (guint column = 0; column < self->n_columns; column++)
+    g_clear_pointer (&self->indexes[column], iwd_column_index_free);
+
+  g_clear_pointer (&self->indexes, g_free);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->matches, g_free);
+  g_clear_object (&self->table);
+
+  G_OBJECT_CLASS (iwd_table_model_parent_class)->finalize (object);
+}
+
+static void
+iwd_table_model_class_init (IwdTableModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = iwd_table_model_finalize;
+}
+
+static void
+iwd_table_model_init (IwdTableModel *self)
+{
+}
+
+/**
+ * iwd_table_model_new:
+ * @table: the table to show
+ *
+ * Creates a model of the table's rows in load order, unfiltered.
+ *
+ * Returns: (transfer full): a new model
+ */
+IwdTableModel *
+iwd_table_model_new (IwdTable *table)
+{
+  IwdTableModel *self;
+
+  g_return_val_if_fail (IWD_IS_TABLE (table), NULL);
+
+  self = g_object_new (IWD_TYPE_TABLE_MODEL, NULL);
+  self->table = g_object_ref (table);
+  self->n_rows = iwd_table_get_n_rows (table);
+  self->n_columns = iwd_table_get_n_columns (table);
+  self->indexes = g_new0 (IwdColumnIndex *, MAX (self->n_columns, 1));
+  return self;
+}
+
+/**
+ * iwd_table_model_get_table:
+ * @self: a model
+ *
+ * Returns: (transfer none): the model's table
+ */
+IwdTable *
+iwd_table_model_get_table (IwdTableModel *self)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), NULL);
+
+  return self->table;
+}
+
+/**
+ * iwd_table_model_get_row:
+ * @self: a model
+ * @position: a position in the model, below its number of items
+ *
+ * Gets the table row shown at a position, without making an item.
+ *
+ * Returns: the row's index in the table
+ */
+guint
+iwd_table_model_get_row (IwdTableModel *self,
+                         guint          position)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), 0);
+  g_return_val_if_fail (position < get_n_visible (self), 0);
+
+  if (self->search != NULL)
+    return self->matches[position];
+
+  return get_ordered_row (self, position);
+}
+
+/**
+ * iwd_table_model_sort:
+ * @self: a model
+ * @column: the column to sort by
+ * @sort_type: the direction
+ *
+ * Sorts the rows by one column: text in the collation order of the
+ * locale (LC_COLLATE) as it was at the column's first sort, other kinds
+ * by value. The sort is stable, so rows of equal values keep their load
+ * order, and empty cells come last in both directions. The first sort of
+ * a column computes its keys, and later sorts reuse them.
+ */
+void
+iwd_table_model_sort (IwdTableModel *self,
+                      guint          column,
+                      GtkSortType    sort_type)
+{
+  guint n_visible;
+
+  g_return_if_fail (IWD_IS_TABLE_MODEL (self));
+  g_return_if_fail (column < self->n_columns);
+
+  if (self->order == NULL)
+    self->order = g_new (guint32, MAX (self->n_rows, 1));
+
+  iwd_column_index_sort (get_index (self, column),
+                         sort_type == GTK_SORT_DESCENDING, self->order);
+  self->sort_column = column;
+  self->sort_type = sort_type;
+  refilter (self);
+
+  n_visible = get_n_visible (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_visible, n_visible);
+}
+
+/**
+ * iwd_table_model_unsort:
+ * @self: a model
+ *
+ * Puts the rows back in load order.
+ */
+void
+iwd_table_model_unsort (IwdTableModel *self)
+{
+  guint n_visible;
+
+  g_return_if_fail (IWD_IS_TABLE_MODEL (self));
+
+  if (self->order == NULL)
+    return;
+
+  g_clear_pointer (&self->order, g_free);
+  refilter (self);
+
+  n_visible = get_n_visible (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_visible, n_visible);
+}
+
+/**
+ * iwd_table_model_get_sort_column:
+ * @self: a model
+ * @out_column: (out) (optional): the column the rows are sorted by
+ * @out_sort_type: (out) (optional): the direction
+ *
+ * Returns: %TRUE if the rows are sorted, %FALSE if in load order
+ */
+gboolean
+iwd_table_model_get_sort_column (IwdTableModel *self,
+                                 guint         *out_column,
+                                 GtkSortType   *out_sort_type)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), FALSE);
+
+  if (self->order == NULL)
+    return FALSE;
+
+  if (out_column != NULL)
+    *out_column = self->sort_column;
+  if (out_sort_type != NULL)
+    *out_sort_type = self->sort_type;
+  return TRUE;
+}
+
+/**
+ * iwd_table_model_compare_rows:
+ * @self: a model
+ * @column: a column
+ * @row_a: a row of the table
+ * @row_b: another row of the table
+ *
+ * Compares two rows by one column in ascending order, as
+ * iwd_table_model_sort() orders them: empty cells last, and equal values
+ * in load order.
+ *
+ * Returns: the ordering of @row_a before @row_b
+ */
+GtkOrdering
+iwd_table_model_compare_rows (IwdTableModel *self,
+                              guint          column,
+                              guint          row_a,
+                              guint          row_b)
+{
+  IwdColumnIndex *index;
+  guint32 rank_a;
+  guint32 rank_b;
+
+  g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), GTK_ORDERING_EQUAL);
+  g_return_val_if_fail (column < self->n_columns, GTK_ORDERING_EQUAL);
+
+  index = get_index (self, column);
+  rank_a = iwd_column_index_get_rank (index, row_a);
+  rank_b = iwd_column_index_get_rank (index, row_b);
+
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+
+  return gtk_ordering_from_cmpfunc ((row_a > row_b) - (row_a < row_b));
+}
+
+/**
+ * iwd_table_model_set_search:
+ * @self: a model
+ * @text: (nullable): the text to look for, or %NULL or "" for all rows
+ *
+ * Keeps the rows where the displayed text of a text, integer, date or
+ * date-time cell contains @text, ignoring case and accents.
+ */
+void
+iwd_table_model_set_search (IwdTableModel *self,
+                            const char    *text)
+{
+  g_autofree char *folded = fold_search (text);
+  guint n_before;
+  gboolean narrow;
+
+  g_return_if_fail (IWD_IS_TABLE_MODEL (self));
+
+  if (g_strcmp0 (folded, self->search) == 0)
+    return;
+
+  n_before = get_n_visible (self);
+  narrow = self->search != NULL && folded != NULL && strstr (folded, self->search) != NULL;
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+
+  if (self->search != NULL)
+    filter (self, narrow);
+  else
+    g_clear_pointer (&self->matches, g_free);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, get_n_visible (self));
+}
+
+/**
+ * iwd_table_model_get_search:
+ * @self: a model
+ *
+ * Returns: (nullable): the search text, folded, or %NULL for none
+ */
+const char *
+iwd_table_model_get_search (IwdTableModel *self)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), NULL);
+
+  return self->search;
+}
