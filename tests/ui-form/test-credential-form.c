@@ -407,6 +407,7 @@ test_form_profile_id_read_only (Fixture       *fixture,
   fill_valid (fixture);
   iwd_credential_form_set_taken_ids (fixture->form, taken);
   iwd_credential_form_set_profile_id_editable (fixture->form, FALSE);
+  g_assert_false (iwd_credential_form_get_profile_id_editable (fixture->form));
 
   /* Its own id is taken by the profile being edited. */
   g_assert_true (iwd_credential_form_validate (fixture->form));

@@ -690,6 +690,20 @@ iwd_credential_form_set_profile_id_editable (IwdCredentialForm *self,
 }
 
 /**
+ * iwd_credential_form_get_profile_id_editable:
+ * @self: a credential form
+ *
+ * Returns: %FALSE if the profile id is read-only
+ */
+gboolean
+iwd_credential_form_get_profile_id_editable (IwdCredentialForm *self)
+{
+  g_return_val_if_fail (IWD_IS_CREDENTIAL_FORM (self), FALSE);
+
+  return self->profile_id_editable;
+}
+
+/**
  * iwd_credential_form_set_taken_ids:
  * @self: a credential form
  * @taken_ids: (array zero-terminated=1) (nullable): the ids of the

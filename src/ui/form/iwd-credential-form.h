@@ -38,6 +38,7 @@ void             iwd_credential_form_set_profile_id        (IwdCredentialForm   
 const char      *iwd_credential_form_get_profile_id        (IwdCredentialForm   *self);
 void             iwd_credential_form_set_profile_id_editable (IwdCredentialForm *self,
                                                             gboolean             editable);
+gboolean         iwd_credential_form_get_profile_id_editable (IwdCredentialForm *self);
 void             iwd_credential_form_set_taken_ids         (IwdCredentialForm   *self,
                                                             const char * const  *taken_ids);
 const char      *iwd_credential_form_get_profile_id_message (IwdCredentialForm  *self);

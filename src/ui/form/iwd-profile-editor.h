@@ -36,7 +36,7 @@ typedef enum {
 typedef char *(*IwdErrorFormatter) (const GError *error);
 
 #define IWD_TYPE_PROFILE_EDITOR (iwd_profile_editor_get_type ())
-G_DECLARE_FINAL_TYPE (IwdProfileEditor, iwd_profile_editor, IWD, PROFILE_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (IwdProfileEditor, iwd_profile_editor, IWD, PROFILE_EDITOR, GtkWidget)
 
 GtkWidget             *iwd_profile_editor_new                 (IwdClient         *client,
                                                                IwdAccountState   *state,
@@ -45,6 +45,7 @@ GtkWidget             *iwd_profile_editor_new                 (IwdClient        
                                                                const char        *company_label,
                                                                const char        *profile_id,
                                                                const char        *portfolio_id);
+void                   iwd_profile_editor_reload              (IwdProfileEditor  *self);
 void                   iwd_profile_editor_set_error_formatter (IwdProfileEditor  *self,
                                                                IwdErrorFormatter  formatter);
 
