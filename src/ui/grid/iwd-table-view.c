@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-table-view.h"
+
+#include <glib/gi18n.h>
+
+#include "iwd-cell-format.h"
+#include "iwd-column-sorter.h"
+#include "iwd-grid-resources.h"
+#include "iwd-table-row.h"
+
+/**
+ * IwdTableView:
+ *
+ * The grid of a table of contracts, commissions or a local file: a
+ * search entry, a column view with one resizable and sortable column per
+ * table column, and a line that counts the rows shown.
+ *
+ * Cells are formatted in French only when they are shown. A click on a
+ * header sorts the #IwdTableModel by that column; the search entry
+ * filters it as the user types.
+ */
+struct _IwdTableView
+{
+  GtkWidget       parent_instance;
+
+  GtkSearchEntry *search_entry;   /* template child */
+  GtkColumnView  *column_view;    /* template child */
+  GtkLabel       *status_label;   /* template child */
+
+  IwdTableModel  *model;          /* owned; NULL until a table is set */
+  GPtrArray      *sorters;        /* owned; one IwdColumnSorter per column */
+};
+
+G_DEFINE_FINAL_TYPE (IwdTableView, iwd_table_view, GTK_TYPE_WIDGET)
+
+#define COLUMN_KEY "iwd-table-column"
+
+static guint
+get_factory_column (GtkSignalListItemFactory *factory)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+}
+
+static void
+update_status (IwdTableView *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n_rows = iwd_table_get_n_rows (iwd_table_model_get_table (self->model));
+  g_autofree char *status = NULL;
+
+  /* Translators: the rows that the search keeps, of all the table's rows */
+  status = g_strdup_printf (ngettext ("%u of %u row", "%u of %u rows", n_rows),
+                            n_shown, n_rows);
+  gtk_label_set_text (self->status_label, status);
+}
+
+/* Finds which column sorter the column view's sorter consults first, and
+ * in which direction. GTK 4.8 has no getter for this:
+ * gtk_column_view_sorter_get_primary_sort_column() came in GTK 4.10. The
+ * column view's sorter calls the primary column's sorter first, inverts
+ * its result for a descending sort and stops at the first rows that
+ * differ. Column sorters never find two rows equal, so comparing two
+ * rows shows which one answered, and its sign gives the direction. */
+static gboolean
+find_sort_column (IwdTableView *self,
+                  guint        *out_column,
+                  GtkSortType  *out_sort_type)
+{
+  IwdTable *table = iwd_table_model_get_table (self->model);
+  g_autoptr(IwdTableRow) first = NULL;
+  g_autoptr(IwdTableRow) second = NULL;
+  g_autofree guint64 *n_compares = g_new (guint64, MAX (self->sorters->len, 1));
+  GtkOrdering ordering;
+
+  /* Fewer than two rows have only one order. */
+  if (iwd_table_get_n_rows (table) < 2)
+    return FALSE;
+
+  first = iwd_table_row_new (table, 0);
+  second = iwd_table_row_new (table, 1);
+  for (guint i = 0; i < self->sorters->len; i++)
+    n_compares[i] = iwd_column_sorter_get_n_compares (g_ptr_array_index (self->sorters, i));
+
+  ordering = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), first, second);
+
+  for (guint i = 0; i < self->sorters->len; i++)
+    {
+      GtkSorter *sorter = g_ptr_array_index (self->sorters, i);
+
+      if (iwd_column_sorter_get_n_compares (IWD_COLUMN_SORTER (sorter)) == n_compares[i])
+        continue;
+
+      *out_column = i;
+      *out_sort_type = gtk_sorter_compare (sorter, first, second) == ordering
+                       ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+remove_columns (IwdTableView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+
+  g_ptr_array_set_size (self->sorters, 0);
+}
+
+static void
+on_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               IwdTableView             *self)
+{
+  IwdTable *table = iwd_table_model_get_table (self->model);
+  IwdTableKind kind = iwd_table_get_column_kind (table, get_factory_column (factory));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+
+  if (iwd_cell_format_is_numeric (kind))
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              IwdTableView             *self)
+{
+  IwdTableRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+
+  text = iwd_cell_format (iwd_table_row_get_table (row),
+                          iwd_table_row_get_index (row),
+                          get_factory_column (factory));
+  gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+add_column (IwdTableView *self,
+            guint         column)
+{
+  IwdTable *table = iwd_table_model_get_table (self->model);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  g_autoptr(IwdColumnSorter) sorter = iwd_column_sorter_new (self->model, column);
+
+  g_object_set_data (G_OBJECT (factory), COLUMN_KEY, GUINT_TO_POINTER (column));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_cell_setup), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_cell_bind), self, 0);
+
+  view_column = gtk_column_view_column_new (iwd_table_get_column_label (table, column), factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+
+  g_ptr_array_add (self->sorters, g_object_ref (sorter));
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   IwdTableView   *self)
+{
+  if (self->model == NULL)
+    return;
+
+  iwd_table_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_model_items_changed (GListModel   *model,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        IwdTableView *self)
+{
+  update_status (self);
+}
+
+static void
+on_sorter_changed (GtkSorter       *sorter,
+                   GtkSorterChange  change,
+                   IwdTableView    *self)
+{
+  guint column;
+  GtkSortType sort_type;
+
+  if (self->model == NULL)
+    return;
+
+  if (find_sort_column (self, &column, &sort_type))
+    iwd_table_model_sort (self->model, column, sort_type);
+  else
+    iwd_table_model_unsort (self->model);
+}
+
+static void
+focus_search (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  IwdTableView *self = IWD_TABLE_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+iwd_table_view_dispose (GObject *object)
+{
+  IwdTableView *self = IWD_TABLE_VIEW (object);
+  GtkWidget *child;
+
+  /* gtk_widget_dispose_template() unparents only the bound children, so
+   * the scrolled window is unparented here. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_TABLE_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->sorters, g_ptr_array_unref);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (iwd_table_view_parent_class)->dispose (object);
+}
+
+static void
+iwd_table_view_class_init (IwdTableViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = iwd_table_view_dispose;
+
+  /* Using the resource keeps its object file, and the constructor that
+   * registers it, in the link of a static library. */
+  (void) iwd_grid_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/IWDesk/ui/grid/iwd-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+
+  gtk_widget_class_install_action (widget_class, "table-view.search", NULL, focus_search);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "table-view.search", NULL);
+}
+
+static void
+iwd_table_view_init (IwdTableView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sorters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, 0);
+}
+
+/**
+ * iwd_table_view_new:
+ *
+ * Creates a grid that shows no table.
+ *
+ * Returns: (transfer full): a new grid
+ */
+GtkWidget *
+iwd_table_view_new (void)
+{
+  return g_object_new (IWD_TYPE_TABLE_VIEW, NULL);
+}
+
+/**
+ * iwd_table_view_set_table:
+ * @self: a grid
+ * @table: the table to show
+ *
+ * Shows a table in load order with one column per table column, headed
+ * by the column's label. The search entry is cleared.
+ */
+void
+iwd_table_view_set_table (IwdTableView *self,
+                          IwdTable     *table)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  g_return_if_fail (IWD_IS_TABLE_VIEW (self));
+  g_return_if_fail (IWD_IS_TABLE (table));
+
+  g_clear_object (&self->model);
+  remove_columns (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  self->model = iwd_table_model_new (table);
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (on_model_items_changed), self, 0);
+  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
+    add_column (self, column);
+
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+  gtk_column_view_set_model (self->column_view, selection);
+  update_status (self);
+}
+
+/**
+ * iwd_table_view_get_model:
+ * @self: a grid
+ *
+ * Returns: (transfer none) (nullable): the model of the table shown, or
+ *   %NULL if no table is set
+ */
+IwdTableModel *
+iwd_table_view_get_model (IwdTableView *self)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_VIEW (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * iwd_table_view_get_column_view:
+ * @self: a grid
+ *
+ * Gives callers the column view, to sort by a column with
+ * gtk_column_view_sort_by_column() or to read its columns.
+ *
+ * Returns: (transfer none): the column view
+ */
+GtkColumnView *
+iwd_table_view_get_column_view (IwdTableView *self)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_VIEW (self), NULL);
+
+  return self->column_view;
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <locale.h>
+
+#include "iwd-column-sorter.h"
+#include "iwd-table-builder.h"
+#include "iwd-table-view.h"
+
+#define WAIT_TIMEOUT_US (5 * G_USEC_PER_SEC)
+
+static IwdTable *
+build_table (void)
+{
+  static const char * const keys[] = { "Nom", "Montant", "Date" };
+  static const char * const cells[] = {
+    "Martin",  "17654.71", "1965-09-26",
+    "Bernard", "-300",     NULL,
+    "Dupont",  "0.5",      "2022-02-24",
+  };
+  g_autoptr(IwdTableBuilder) builder = iwd_table_builder_new ();
+  g_autoptr(GError) error = NULL;
+  IwdTable *table;
+
+  for (guint column = 0; column < G_N_ELEMENTS (keys); column++)
+    iwd_table_builder_ensure_column (builder, keys[column]);
+
+  for (guint cell = 0; cell < G_N_ELEMENTS (cells); cell++)
+    {
+      const char *text = cells[cell];
+
+      iwd_table_builder_set_cell (builder, cell % 3, text, text ? strlen (text) : 0, &error);
+      g_assert_no_error (error);
+      if (cell % 3 == 2)
+        iwd_table_builder_end_row (builder);
+    }
+
+  table = iwd_table_builder_build (builder, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_label_texts (widget, texts);
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+/* Runs the main loop until the widget shows the text, or for five
+ * seconds at most. */
+static gboolean
+wait_for_text (GtkWidget  *widget,
+               const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+
+  while (!shows_text (widget, text))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  return TRUE;
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  IwdTable     *table;
+  GtkWindow    *window;
+  IwdTableView *view;
+} ViewFixture;
+
+static void
+view_fixture_set_up (ViewFixture   *fixture,
+                     gconstpointer  data)
+{
+  fixture->table = build_table ();
+  fixture->view = IWD_TABLE_VIEW (iwd_table_view_new ());
+  g_object_ref_sink (fixture->view);
+  iwd_table_view_set_table (fixture->view, fixture->table);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 800, 400);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+}
+
+static void
+view_fixture_tear_down (ViewFixture   *fixture,
+                        gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->view);
+  g_assert_finalize_object (fixture->table);
+}
+
+static void
+test_columns (ViewFixture   *fixture,
+              gconstpointer  data)
+{
+  GtkColumnView *column_view = iwd_table_view_get_column_view (fixture->view);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  g_autoptr(GtkColumnViewColumn) first = NULL;
+  g_autoptr(GtkColumnViewColumn) third = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3);
+
+  first = g_list_model_get_item (columns, 0);
+  third = g_list_model_get_item (columns, 2);
+  g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "Nom");
+  g_assert_cmpstr (gtk_column_view_column_get_title (third), ==, "Date");
+  g_assert_true (gtk_column_view_column_get_resizable (first));
+  g_assert_true (IWD_IS_COLUMN_SORTER (gtk_column_view_column_get_sorter (third)));
+}
+
+static void
+test_cells_formatted (ViewFixture   *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+
+  g_assert_true (wait_for_text (view, "17\u202F654,71\u00A0€"));
+  g_assert_true (wait_for_text (view, "-300,00\u00A0€"));
+  g_assert_true (wait_for_text (view, "0,50\u00A0€"));
+  g_assert_true (wait_for_text (view, "26/09/1965"));
+  g_assert_true (wait_for_text (view, "Bernard"));
+  g_assert_true (wait_for_text (view, "3 of 3 rows"));
+}
+
+static void
+test_sort_by_header (ViewFixture   *fixture,
+                     gconstpointer  data)
+{
+  GtkColumnView *column_view = iwd_table_view_get_column_view (fixture->view);
+  IwdTableModel *model = iwd_table_view_get_model (fixture->view);
+  g_autoptr(GtkColumnViewColumn) amounts = NULL;
+  guint column = G_MAXUINT;
+  GtkSortType sort_type = GTK_SORT_ASCENDING;
+
+  amounts = g_list_model_get_item (gtk_column_view_get_columns (column_view), 1);
+  gtk_column_view_sort_by_column (column_view, amounts, GTK_SORT_DESCENDING);
+
+  g_assert_true (iwd_table_model_get_sort_column (model, &column, &sort_type));
+  g_assert_cmpuint (column, ==, 1);
+  g_assert_cmpint (sort_type, ==, GTK_SORT_DESCENDING);
+  g_assert_cmpuint (iwd_table_model_get_row (model, 0), ==, 0);
+  g_assert_cmpuint (iwd_table_model_get_row (model, 2), ==, 1);
+
+  gtk_column_view_sort_by_column (column_view, amounts, GTK_SORT_ASCENDING);
+  g_assert_true (iwd_table_model_get_sort_column (model, &column, &sort_type));
+  g_assert_cmpint (sort_type, ==, GTK_SORT_ASCENDING);
+  g_assert_cmpuint (iwd_table_model_get_row (model, 0), ==, 1);
+
+  gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+  g_assert_false (iwd_table_model_get_sort_column (model, NULL, NULL));
+}
+
+static void
+test_search_entry (ViewFixture   *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkWidget *entry = find_search_entry (view);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "DUP");
+
+  g_assert_true (wait_for_text (view, "1 of 3 rows"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (iwd_table_view_get_model (fixture->view))), ==, 1);
+}
+
+static void
+test_finalize (void)
+{
+  g_autoptr(IwdTable) table = build_table ();
+  GtkWidget *view = iwd_table_view_new ();
+  IwdTableModel *model;
+
+  g_object_ref_sink (view);
+  iwd_table_view_set_table (IWD_TABLE_VIEW (view), table);
+  model = g_object_ref (iwd_table_view_get_model (IWD_TABLE_VIEW (view)));
+
+  g_assert_finalize_object (view);
+  g_assert_finalize_object (model);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The untranslated strings are the expected ones. */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_test_add ("/table-view/columns", ViewFixture, NULL,
+              view_fixture_set_up, test_columns, view_fixture_tear_down);
+  g_test_add ("/table-view/cells-formatted", ViewFixture, NULL,
+              view_fixture_set_up, test_cells_formatted, view_fixture_tear_down);
+  g_test_add ("/table-view/sort-by-header", ViewFixture, NULL,
+              view_fixture_set_up, test_sort_by_header, view_fixture_tear_down);
+  g_test_add ("/table-view/search-entry", ViewFixture, NULL,
+              view_fixture_set_up, test_search_entry, view_fixture_tear_down);
+  g_test_add_func ("/table-view/finalize", test_finalize);
+
+  return g_test_run ();
+}
