@@ -167,12 +167,13 @@ format_error (const GError *error)
 }
 
 static IwdProfileEditor *
-open_editor (Fixture    *fixture,
-             const char *company,
-             const char *profile_id)
+open_editor_in (Fixture    *fixture,
+                const char *company,
+                const char *profile_id,
+                const char *portfolio_id)
 {
   GtkWidget *editor = iwd_profile_editor_new (fixture->client, fixture->state, fixture->secrets,
-                                              company, "Allianz IARD", profile_id, NULL);
+                                              company, "Allianz IARD", profile_id, portfolio_id);
 
   iwd_profile_editor_set_error_formatter (IWD_PROFILE_EDITOR (editor), format_error);
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved), fixture);
@@ -180,6 +181,14 @@ open_editor (Fixture    *fixture,
   wait_until (is_settled, editor);
 
   return IWD_PROFILE_EDITOR (editor);
+}
+
+static IwdProfileEditor *
+open_editor (Fixture    *fixture,
+             const char *company,
+             const char *profile_id)
+{
+  return open_editor_in (fixture, company, profile_id, NULL);
 }
 
 static void
@@ -399,6 +408,106 @@ test_editor_save_wrong_password (Fixture       *fixture,
   g_assert_null (iwd_account_state_get_profile (fixture->state, "ALZ-01"));
   g_assert_cmpstr (iwd_credential_form_get_message (iwd_profile_editor_get_form (editor), "Password"), ==,
                    "Mot de passe incorrect");
+}
+
+static void
+create_portfolio (Fixture    *fixture,
+                  const char *portfolio_id)
+{
+  g_autoptr(IwdPortfolioOptions) options = iwd_portfolio_options_new ("Cabinet Martin", 12);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  iwd_client_create_portfolio_async (fixture->client, portfolio_id, options, NULL, store_result_cb, &result);
+  wait_until (has_result, &result);
+  iwd_client_create_portfolio_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+
+  iwd_account_state_add_portfolio (fixture->state, portfolio_id, options, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+portfolio_has_profile (Fixture    *fixture,
+                       const char *portfolio_id,
+                       const char *profile_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+
+  iwd_client_list_portfolio_profiles_async (fixture->client, portfolio_id, NULL, store_result_cb, &result);
+  wait_until (has_result, &result);
+  profiles = iwd_client_list_portfolio_profiles_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      if (g_strcmp0 (iwd_profile_get_id (g_ptr_array_index (profiles, i)), profile_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_editor_save_in_portfolio (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  IwdProfileEditor *editor;
+  g_auto(GStrv) linked = NULL;
+
+  create_portfolio (fixture, "PTF1");
+  editor = open_editor_in (fixture, COMPANY, NULL, "PTF1");
+  fill_form (editor, INSURER_PASSWORD);
+  run_action (editor, "editor.save");
+  wait_until (has_saved, fixture);
+  linked = iwd_account_state_list_portfolio_profiles (fixture->state, "PTF1");
+
+  g_assert_true (portfolio_has_profile (fixture, "PTF1", "ALZ-01"));
+  g_assert_true (g_strv_contains ((const char * const *) linked, "ALZ-01"));
+}
+
+static void
+post_profile_directly (Fixture    *fixture,
+                       const char *profile_id)
+{
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (values, "Login", "other");
+  json_object_set_string_member (values, "Password", INSURER_PASSWORD);
+  json_object_set_string_member (values, "Marche", "P");
+  iwd_client_save_profile_async (fixture->client, COMPANY, profile_id, values, NULL, NULL,
+                                 store_result_cb, &result);
+  wait_until (has_result, &result);
+  iwd_client_save_profile_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_editor_id_taken_on_server (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  IwdProfileEditor *editor;
+  const char *message;
+
+  post_profile_directly (fixture, "ALZ-01");
+  editor = open_editor (fixture, COMPANY, NULL);
+  fill_form (editor, INSURER_PASSWORD);
+
+  /* Save stays disabled while the form is invalid, and Check shows why. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_false (iwd_profile_editor_get_busy (editor));
+  g_assert_null (fixture->saved_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.check", NULL));
+  message = iwd_credential_form_get_profile_id_message (iwd_profile_editor_get_form (editor));
+
+  g_assert_false (iwd_profile_editor_get_busy (editor));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "already has the id “ALZ-01”"));
 }
 
 static void
@@ -646,6 +755,8 @@ main (int   argc,
   ADD ("/ui/form/editor/check-invalid-form", test_editor_check_invalid_form);
   ADD ("/ui/form/editor/save", test_editor_save);
   ADD ("/ui/form/editor/save-wrong-password", test_editor_save_wrong_password);
+  ADD ("/ui/form/editor/save-in-portfolio", test_editor_save_in_portfolio);
+  ADD ("/ui/form/editor/id-taken-on-server", test_editor_id_taken_on_server);
   ADD ("/ui/form/editor/unknown-company", test_editor_unknown_company);
   ADD ("/ui/form/editor/retry-keeps-values", test_editor_retry_keeps_values);
   ADD ("/ui/form/editor/prefill", test_editor_prefill);

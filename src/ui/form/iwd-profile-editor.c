@@ -32,7 +32,8 @@ struct _IwdProfileEditor
   GCancellable          *cancellable;     /* owned: cancelled on dispose */
 
   IwdProfileEditorState  state;
-  gboolean               busy;
+  gboolean               busy;            /* a check, save or prefill is under way */
+  gboolean               listing;         /* the account's profile ids are being listed */
   gboolean               prefilled;
   gboolean               save_after_check;
   char                  *checked_request; /* owned, nullable: the request under check */
@@ -111,8 +112,11 @@ update_actions (IwdProfileEditor *self)
 
   gtk_widget_action_set_enabled (widget, "editor.retry", self->state == IWD_PROFILE_EDITOR_STATE_ERROR);
   gtk_widget_action_set_enabled (widget, "editor.check", form_ready);
+
+  /* Saving under an id that the list has not yet shown to be taken could
+   * replace another profile, so Save waits for the list. */
   gtk_widget_action_set_enabled (widget, "editor.save",
-                                 form_ready && iwd_credential_form_is_valid (self->form));
+                                 form_ready && !self->listing && iwd_credential_form_is_valid (self->form));
 }
 
 static void
@@ -131,18 +135,27 @@ set_state (IwdProfileEditor      *self,
 }
 
 static void
+set_busy_flags (IwdProfileEditor *self,
+                gboolean          busy,
+                gboolean          listing)
+{
+  gboolean was_busy = iwd_profile_editor_get_busy (self);
+
+  self->busy = busy;
+  self->listing = listing;
+  gtk_spinner_set_spinning (self->busy_spinner, busy || listing);
+
+  if (was_busy != iwd_profile_editor_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  update_actions (self);
+}
+
+static void
 set_busy (IwdProfileEditor *self,
           gboolean          busy)
 {
-  gtk_spinner_set_spinning (self->busy_spinner, busy);
-
-  if (self->busy != busy)
-    {
-      self->busy = busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
-
-  update_actions (self);
+  set_busy_flags (self, busy, self->listing);
 }
 
 static void
@@ -235,15 +248,20 @@ build_record (IwdProfileEditor *self,
   return record;
 }
 
-static gboolean
-link_to_portfolio (IwdProfileEditor  *self,
-                   const char        *profile_id,
-                   GError           **error)
+/* A portfolio that the state does not know (made by another client) is
+ * no reason to lose the profile's values, so the failure is only logged. */
+static void
+link_to_portfolio (IwdProfileEditor *self,
+                   const char       *profile_id)
 {
-  if (self->portfolio_id == NULL)
-    return TRUE;
+  g_autoptr(GError) error = NULL;
 
-  return iwd_account_state_link_profile (self->account_state, self->portfolio_id, profile_id, error);
+  if (self->portfolio_id == NULL)
+    return;
+
+  if (!iwd_account_state_link_profile (self->account_state, self->portfolio_id, profile_id, &error))
+    g_message ("form: profile %s: cannot link it to portfolio %s in the account state: %s",
+               profile_id, self->portfolio_id, error->message);
 }
 
 /* Writes what the Robot API cannot return: the non-secret values, the
@@ -255,9 +273,11 @@ remember_profile (IwdProfileEditor  *self,
 {
   g_autoptr(IwdProfileRecord) record = build_record (self, profile_id);
 
-  return iwd_account_state_set_profile (self->account_state, record, error) &&
-         link_to_portfolio (self, profile_id, error) &&
-         iwd_account_state_save (self->account_state, error);
+  if (!iwd_account_state_set_profile (self->account_state, record, error))
+    return FALSE;
+
+  link_to_portfolio (self, profile_id);
+  return iwd_account_state_save (self->account_state, error);
 }
 
 /* Ends a save once the robot has the profile. @problem, if any, names
@@ -570,7 +590,7 @@ on_profiles_listed (GObject      *source,
     g_message ("form: cannot list the profiles, so only the saved ids are checked: %s", error->message);
 
   add_taken_ids (self, profiles);
-  update_actions (self);
+  set_busy_flags (self, self->busy, FALSE);
 }
 
 static void
@@ -671,7 +691,7 @@ iwd_profile_editor_get_property (GObject    *object,
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, iwd_profile_editor_get_busy (self));
       break;
 
     default:
@@ -793,6 +813,7 @@ iwd_profile_editor_new (IwdClient       *client,
   gtk_label_set_text (self->title_label, self->company_label);
 
   add_taken_ids (self, NULL);
+  set_busy_flags (self, FALSE, TRUE);
   iwd_client_list_profiles_async (client, self->cancellable, on_profiles_listed, self);
   load_schema (self);
 
@@ -854,14 +875,15 @@ iwd_profile_editor_get_state (IwdProfileEditor *self)
  * iwd_profile_editor_get_busy:
  * @self: a profile editor
  *
- * Returns: whether a check, a save or a prefill is under way
+ * Returns: whether a check, a save, a prefill or the listing of the
+ *   account's profile ids is under way
  */
 gboolean
 iwd_profile_editor_get_busy (IwdProfileEditor *self)
 {
   g_return_val_if_fail (IWD_IS_PROFILE_EDITOR (self), FALSE);
 
-  return self->busy;
+  return self->busy || self->listing;
 }
 
 /**
