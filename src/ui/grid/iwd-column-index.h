@@ -31,7 +31,8 @@ typedef struct {
 
   guint32      *ranks;       /* owned; per text id, NULL until sorted */
   guint         n_ranks;
-  char        **folded;      /* owned; per id, NULL until searched */
+  char         *folded;      /* owned; folded texts, NUL-separated, NULL until searched */
+  gsize        *folded_offsets; /* owned; offset in folded, per id */
 } IwdColumnIndex;
 
 IwdColumnIndex *iwd_column_index_new           (IwdTable        *table,
