@@ -258,6 +258,41 @@ server_has_profile (Fixture    *fixture,
   return FALSE;
 }
 
+static gboolean
+server_profile_has_task (Fixture    *fixture,
+                         const char *profile_id,
+                         const char *task_label)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+
+  iwd_client_list_profiles_async (fixture->client, NULL, store_result_cb, &result);
+  wait_until (has_result, &result);
+  profiles = iwd_client_list_profiles_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      IwdProfile *profile = g_ptr_array_index (profiles, i);
+      GPtrArray *tasks;
+
+      if (g_strcmp0 (iwd_profile_get_id (profile), profile_id) != 0)
+        continue;
+
+      tasks = iwd_profile_get_tasks (profile);
+      for (guint j = 0; j < tasks->len; j++)
+        {
+          const IwdProfileTask *task = g_ptr_array_index (tasks, j);
+
+          if (g_strcmp0 (task->label, task_label) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static char *
 lookup_secret (Fixture    *fixture,
                const char *profile_id,
@@ -392,6 +427,24 @@ test_editor_save (Fixture       *fixture,
     {
       g_assert_nonnull (strstr (iwd_profile_editor_get_status (editor), "could not keep"));
     }
+}
+
+static void
+test_editor_save_forces_methods (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  IwdProfileEditor *editor;
+
+  editor = open_editor (fixture, COMPANY, NULL);
+  fill_form (editor, INSURER_PASSWORD);
+  iwd_credential_form_set_methods (iwd_profile_editor_get_form (editor),
+                                   IWD_ROBOT_METHODS_COMMISSIONS | IWD_ROBOT_METHODS_EMISSIONS);
+  run_action (editor, "editor.save");
+  wait_until (has_saved, fixture);
+
+  g_assert_true (server_profile_has_task (fixture, "ALZ-01", "Commissions"));
+  g_assert_true (server_profile_has_task (fixture, "ALZ-01", "Emissions"));
+  g_assert_false (server_profile_has_task (fixture, "ALZ-01", "Sinistres"));
 }
 
 static void
@@ -754,6 +807,7 @@ main (int   argc,
   ADD ("/ui/form/editor/check-wrong-password", test_editor_check_wrong_password);
   ADD ("/ui/form/editor/check-invalid-form", test_editor_check_invalid_form);
   ADD ("/ui/form/editor/save", test_editor_save);
+  ADD ("/ui/form/editor/save-forces-methods", test_editor_save_forces_methods);
   ADD ("/ui/form/editor/save-wrong-password", test_editor_save_wrong_password);
   ADD ("/ui/form/editor/save-in-portfolio", test_editor_save_in_portfolio);
   ADD ("/ui/form/editor/id-taken-on-server", test_editor_id_taken_on_server);

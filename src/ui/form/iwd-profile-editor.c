@@ -43,6 +43,8 @@ struct _IwdProfileEditor
   JsonObject            *saved_values;    /* owned, nullable: the values being saved */
   GStrv                  pending_secrets; /* owned, nullable: secret keys left to store */
   guint                  next_secret;
+  GStrv                  pending_methods; /* owned, nullable: robot methods left to force */
+  guint                  next_method;
 
   GtkStack              *stack;           /* template child */
   GtkLabel              *loading_label;   /* template child */
@@ -377,6 +379,68 @@ keep_profile (IwdProfileEditor *self)
   store_next_secret (self);
 }
 
+static void force_next_method (IwdProfileEditor *self);
+
+static void
+on_method_forced (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  IwdProfileEditor *self;
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_client_force_task_finish (IWD_CLIENT (source), result, &error) && is_cancelled (error))
+    return;
+
+  self = IWD_PROFILE_EDITOR (user_data);
+
+  /* The profile itself is saved, so a method the robot refused is logged
+   * and the save goes on: the profiles page can force it again. */
+  if (error != NULL)
+    g_message ("form: profile %s: cannot force robot method %s: %s",
+               iwd_credential_form_get_profile_id (self->form),
+               self->pending_methods[self->next_method], error->message);
+
+  self->next_method++;
+  force_next_method (self);
+}
+
+static void
+force_next_method (IwdProfileEditor *self)
+{
+  const char *method = self->pending_methods[self->next_method];
+
+  if (method == NULL)
+    {
+      g_clear_pointer (&self->pending_methods, g_strfreev);
+      keep_profile (self);
+      return;
+    }
+
+  /* The robot gives every new profile a Commissions task by itself. */
+  if (g_strcmp0 (method, "Commissions") == 0)
+    {
+      self->next_method++;
+      force_next_method (self);
+      return;
+    }
+
+  iwd_client_force_task_async (self->client, iwd_credential_form_get_profile_id (self->form),
+                               method, self->cancellable, on_method_forced, self);
+}
+
+/* Asks the robot for each chosen method, one call at a time, because the
+ * API has no call that sets a profile's methods in one go. */
+static void
+force_chosen_methods (IwdProfileEditor *self)
+{
+  g_clear_pointer (&self->pending_methods, g_strfreev);
+  self->pending_methods = iwd_credential_form_dup_method_names (self->form);
+  self->next_method = 0;
+
+  force_next_method (self);
+}
+
 static void
 on_profile_posted (GObject      *source,
                    GAsyncResult *result,
@@ -405,7 +469,7 @@ on_profile_posted (GObject      *source,
       return;
     }
 
-  keep_profile (self);
+  force_chosen_methods (self);
 }
 
 static void
@@ -417,9 +481,6 @@ post_profile (IwdProfileEditor *self)
 
   set_busy (self, TRUE);
 
-  /* TODO: only Commissions reaches the robot, which gives every new
-   * profile that task. The other chosen methods are kept in the account
-   * state, but no call forces them yet (Profil/{id}/Tache/{methode}). */
   if (self->portfolio_id != NULL)
     iwd_client_create_portfolio_profile_async (self->client, self->portfolio_id, self->company,
                                                profile_id, values, (const char * const *) options,
@@ -672,6 +733,7 @@ iwd_profile_editor_finalize (GObject *object)
   g_clear_pointer (&self->taken_ids, g_ptr_array_unref);
   g_clear_pointer (&self->saved_values, json_object_unref);
   g_clear_pointer (&self->pending_secrets, g_strfreev);
+  g_clear_pointer (&self->pending_methods, g_strfreev);
 
   G_OBJECT_CLASS (iwd_profile_editor_parent_class)->finalize (object);
 }
