@@ -260,11 +260,21 @@ submit (IwdSignInPage *self)
   g_autofree char *login = g_strstrip (g_strdup (get_text (self->login_row)));
   g_autoptr(IwdAccountId) id = NULL;
 
+  g_autoptr(GError) error = NULL;
+
   if (server == NULL || self->busy)
     return;
 
   set_error (self, NULL, FALSE);
   set_server_error (self, NULL);
+
+  /* A bad address is shown at once, without waiting for a reply. */
+  if (!iwd_api_check_url (server, &error))
+    {
+      show_sign_in_error (self, error);
+      return;
+    }
+
   set_busy (self, TRUE);
 
   id = iwd_account_id_new (server, login);

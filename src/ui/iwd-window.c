@@ -17,7 +17,6 @@ struct _IwdWindow
   IwdAccount           *pending_account;   /* owned, nullable: accepted, waiting for the keyring */
   IwdAccountId         *restoring;         /* owned, nullable: the account being signed in again */
   GCancellable         *cancellable;       /* owned, nullable: the sign-in, save or sign-out under way */
-  GCancellable         *menu_cancellable;  /* owned, nullable: the account listing under way */
   char                 *account_key;       /* owned: the state of win.account */
   GSettings            *settings;          /* owned: the window size */
 
@@ -401,7 +400,7 @@ remaining_listed_cb (GObject      *source,
   IwdAccount *account;
 
   ids = iwd_account_manager_list_accounts_finish (IWD_ACCOUNT_MANAGER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->manager == NULL || self->account != NULL)
     return;
 
   account = find_session_account (self);
@@ -434,8 +433,7 @@ signed_out_cb (GObject      *source,
       toast_printf (self, _("Signed out, but some saved data could not be removed. Details: %s"), error->message);
     }
 
-  iwd_account_manager_list_accounts_async (self->manager, self->cancellable,
-                                           remaining_listed_cb, g_object_ref (self));
+  iwd_account_manager_list_accounts_async (self->manager, NULL, remaining_listed_cb, g_object_ref (self));
 }
 
 static void
@@ -475,22 +473,20 @@ accounts_listed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   ids = iwd_account_manager_list_accounts_finish (IWD_ACCOUNT_MANAGER (source), result, &error);
-  if (ids == NULL)
+  if (ids == NULL || self->manager == NULL)
     return;
 
   fill_account_menu (self, ids);
 }
 
+/* NOTE: the listings take no cancellable, because cancelling a keyring
+ * search made libsecret 0.20.5 return its task twice in our tests. A
+ * window closed meanwhile ignores the result. */
 static void
 refresh_account_menu (IwdWindow *self)
 {
-  g_cancellable_cancel (self->menu_cancellable);
-  g_clear_object (&self->menu_cancellable);
-  self->menu_cancellable = g_cancellable_new ();
-
   fill_account_menu (self, NULL);
-  iwd_account_manager_list_accounts_async (self->manager, self->menu_cancellable,
-                                           accounts_listed_cb, g_object_ref (self));
+  iwd_account_manager_list_accounts_async (self->manager, NULL, accounts_listed_cb, g_object_ref (self));
 }
 
 static void
@@ -564,9 +560,6 @@ iwd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->menu_cancellable);
-  g_clear_object (&self->menu_cancellable);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_WINDOW);
   clear_pending (self);
   g_clear_object (&self->account);
@@ -726,7 +719,7 @@ iwd_window_init (IwdWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   restore_size (self);
-  update_actions (self);
+  show_page (self, "sign-in");
 }
 
 /**
@@ -942,10 +935,17 @@ iwd_window_switch_account (IwdWindow          *self,
   account = g_hash_table_lookup (self->accounts, key);
   g_info ("ui: switching to %s on %s", id->login, id->server);
 
-  if (account != NULL)
-    iwd_window_set_account (self, account);
-  else
-    restore (self, id);
+  if (account == NULL)
+    {
+      restore (self, id);
+      return;
+    }
+
+  /* The demo and the other session-only accounts would not sign in at
+   * the next start, so they are not recorded as the last account. */
+  if (!iwd_account_get_session_only (account))
+    iwd_account_manager_remember_last (self->manager, account);
+  iwd_window_set_account (self, account);
 }
 
 /**

@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include "sign-in-helpers.h"
+
+/* These tests write to the keyring of the session bus they run on, so
+ * they run only with a private HOME and keyring: see skip_reason(). */
+
+#define ALICE_PASSWORD "alice-Pw-1"
+#define BOB_PASSWORD "bob-Pw-2"
+/* Found nowhere else, so that the leak check cannot match by chance. */
+#define LEAK_PASSWORD "Leak-Check-7f3a91qz"
+
+static const char *accounts[] = {
+  "alice", ALICE_PASSWORD,
+  "bob", BOB_PASSWORD,
+  "carol", LEAK_PASSWORD,
+  NULL
+};
+
+/* Every log line of the process, for the leak check. */
+static GString *captured_logs;
+
+static GLogWriterOutput
+capture_log_writer (GLogLevelFlags   log_level,
+                    const GLogField *fields,
+                    gsize            n_fields,
+                    gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (fields[i].length < 0)
+        g_string_append (captured_logs, fields[i].value);
+      else
+        g_string_append_len (captured_logs, fields[i].value, fields[i].length);
+      g_string_append_c (captured_logs, '\n');
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+sign_in (SignInFixture *fixture,
+         const char    *login,
+         const char    *password)
+{
+  submit_sign_in (fixture, login, password);
+  wait_for_page (fixture->window, "main");
+}
+
+static void
+save_portfolio (IwdAccountState *state,
+                const char      *portfolio_id)
+{
+  g_autoptr(IwdPortfolioOptions) options = iwd_portfolio_options_new ("Test", 10);
+  g_autoptr(GError) error = NULL;
+
+  iwd_account_state_add_portfolio (state, portfolio_id, options, &error);
+  g_assert_no_error (error);
+  iwd_account_state_save (state, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_portfolios (IwdAccountState *state)
+{
+  g_auto(GStrv) portfolios = iwd_account_state_list_portfolios (state);
+
+  return g_strv_length (portfolios);
+}
+
+static void
+test_sign_in_wrong_password (SignInFixture *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *password = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  g_autofree char *state_root = g_build_filename (fixture->data_dir, "iwdesk", NULL);
+
+  submit_sign_in (fixture, "alice", "wrong");
+
+  g_assert_cmpstr (iwd_window_get_page (fixture->window), ==, "sign-in");
+  g_assert_cmpstr (iwd_sign_in_page_get_error_message (iwd_window_get_sign_in_page (fixture->window)), ==,
+                   "The HappyAssur login or password is wrong.");
+  g_assert_cmpstr (sign_in_page_text (fixture->window, "login_row"), ==, "alice");
+  g_assert_cmpstr (sign_in_page_text (fixture->window, "password_row"), ==, "");
+  g_assert_null (iwd_window_get_account (fixture->window));
+
+  password = lookup_password (fixture, "alice");
+  g_assert_null (password);
+  states = iwd_account_state_list_accounts (fixture->data_dir);
+  g_assert_cmpuint (states->len, ==, 0);
+  g_assert_false (g_file_test (state_root, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_sign_in_right_password (SignInFixture *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *password = NULL;
+  g_autofree char *last_login = NULL;
+  g_autofree char *last_server = NULL;
+  IwdAccount *account;
+
+  sign_in (fixture, "alice", ALICE_PASSWORD);
+  account = iwd_window_get_account (fixture->window);
+
+  g_assert_nonnull (account);
+  g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (fixture->window)), ==, "alice");
+  g_assert_false (iwd_account_get_session_only (account));
+  g_assert_nonnull (iwd_window_get_account_state (fixture->window));
+  g_assert_true (iwd_companies_page_get_client (iwd_window_get_companies_page (fixture->window)) ==
+                 iwd_account_get_client (account));
+
+  password = lookup_password (fixture, "alice");
+  g_assert_cmpstr (password, ==, ALICE_PASSWORD);
+
+  last_login = g_settings_get_string (settings, "last-account");
+  last_server = g_settings_get_string (settings, "last-server");
+  g_assert_cmpstr (last_login, ==, "alice");
+  g_assert_cmpstr (last_server, ==, fixture->base_url);
+}
+
+static void
+test_sign_in_restart (SignInFixture *fixture,
+                      gconstpointer  data)
+{
+  IwdWindow *window;
+
+  sign_in (fixture, "alice", ALICE_PASSWORD);
+  window = sign_in_fixture_new_window (fixture);
+  g_assert_null (iwd_window_get_account (window));
+
+  iwd_window_sign_in_last (window);
+  wait_for_page (window, "main");
+
+  g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (window)), ==, "alice");
+  g_assert_false (iwd_account_get_session_only (iwd_window_get_account (window)));
+}
+
+static void
+test_sign_in_missing_password (SignInFixture *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* A last account whose password never reached the keyring. */
+  g_settings_set_string (settings, "last-account", "bob");
+  g_settings_set_string (settings, "last-server", fixture->base_url);
+  iwd_window_sign_in_last (fixture->window);
+  wait_for_page (fixture->window, "sign-in");
+
+  g_assert_cmpstr (sign_in_page_text (fixture->window, "login_row"), ==, "bob");
+  g_assert_cmpstr (sign_in_page_text (fixture->window, "server_url_row"), ==, fixture->base_url);
+  g_assert_cmpstr (iwd_sign_in_page_get_error_message (iwd_window_get_sign_in_page (fixture->window)), ==,
+                   "No password is saved for this account on this computer. Type it to sign in.");
+}
+
+static void
+test_sign_in_switch_accounts (SignInFixture *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(IwdAccountId) alice = new_sandbox_account_id (fixture, "alice");
+  g_autoptr(IwdAccountId) bob = new_sandbox_account_id (fixture, "bob");
+  g_autofree char *alice_key = iwd_account_key_new (alice);
+  g_autofree char *bob_key = iwd_account_key_new (bob);
+  IwdWindow *window;
+
+  sign_in (fixture, "alice", ALICE_PASSWORD);
+  save_portfolio (iwd_window_get_account_state (fixture->window), "PTF1");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-account", NULL));
+  g_assert_cmpstr (iwd_window_get_page (fixture->window), ==, "sign-in");
+  sign_in (fixture, "bob", BOB_PASSWORD);
+
+  g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (fixture->window)), ==, "bob");
+  g_assert_cmpuint (count_portfolios (iwd_window_get_account_state (fixture->window)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.account", "s", alice_key));
+  wait_for_page (fixture->window, "main");
+  g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (fixture->window)), ==, "alice");
+  g_assert_cmpuint (count_portfolios (iwd_window_get_account_state (fixture->window)), ==, 1);
+
+  /* After a restart, switching reads the other password from the keyring. */
+  window = sign_in_fixture_new_window (fixture);
+  iwd_window_sign_in_last (window);
+  wait_for_page (window, "main");
+  g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (window)), ==, "alice");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.account", "s", bob_key));
+  wait_for_page (window, "loading");
+  wait_for_page (window, "main");
+  g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (window)), ==, "bob");
+  g_assert_cmpuint (count_portfolios (iwd_window_get_account_state (window)), ==, 0);
+}
+
+static void
+test_sign_in_sign_out (SignInFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *password = NULL;
+  g_autofree char *state_dir = NULL;
+  g_autofree char *last_login = NULL;
+  AdwMessageDialog *dialog;
+
+  sign_in (fixture, "alice", ALICE_PASSWORD);
+  save_portfolio (iwd_window_get_account_state (fixture->window), "PTF1");
+  state_dir = g_path_get_dirname (iwd_account_state_get_path (iwd_window_get_account_state (fixture->window)));
+  g_assert_true (g_file_test (state_dir, G_FILE_TEST_IS_DIR));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL));
+  dialog = wait_for_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "sign-out"));
+  adw_message_dialog_response (dialog, "sign-out");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_page (fixture->window, "sign-in");
+
+  g_assert_null (iwd_window_get_account (fixture->window));
+  password = lookup_password (fixture, "alice");
+  g_assert_null (password);
+  g_assert_false (g_file_test (state_dir, G_FILE_TEST_EXISTS));
+  last_login = g_settings_get_string (settings, "last-account");
+  g_assert_cmpstr (last_login, ==, "");
+}
+
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (haystack + i, needle, needle_length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Fails if @needle is in a regular file under @path. */
+static void
+assert_not_in_files (const char *path,
+                     const char *needle)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autofree char *contents = NULL;
+  const char *name;
+  gsize length;
+
+  if (dir == NULL)
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_get_contents (path, &contents, &length, NULL))
+        {
+          if (contains_bytes (contents, length, needle))
+            g_error ("the password was found in %s", path);
+        }
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        assert_not_in_files (child, needle);
+    }
+}
+
+static void
+test_sign_in_no_leak (SignInFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *pair = g_strconcat ("carol:", LEAK_PASSWORD, NULL);
+  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+  const char *needles[] = { LEAK_PASSWORD, encoded };
+  const char *dirs[] = {
+    g_get_home_dir (), g_get_user_data_dir (), g_get_user_config_dir (),
+    g_get_user_cache_dir (), g_get_user_state_dir (), g_get_user_runtime_dir (),
+    fixture->data_dir,
+  };
+
+  submit_sign_in (fixture, "carol", LEAK_PASSWORD "x");
+  sign_in (fixture, "carol", LEAK_PASSWORD);
+  save_portfolio (iwd_window_get_account_state (fixture->window), "PTF1");
+  sign_in_fixture_new_window (fixture);
+  iwd_window_sign_in_last (fixture->window);
+  wait_for_page (fixture->window, "main");
+
+  /* The capture works: the login, which is no secret, is logged. */
+  g_assert_nonnull (strstr (captured_logs->str, "signed in as carol"));
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    {
+      g_assert_null (strstr (captured_logs->str, needles[i]));
+      for (guint j = 0; j < G_N_ELEMENTS (dirs); j++)
+        assert_not_in_files (dirs[j], needles[i]);
+    }
+}
+
+static gboolean
+is_real_home (void)
+{
+  struct passwd *entry = getpwuid (getuid ());
+  const char *home = g_getenv ("HOME");
+
+  return home == NULL || (entry != NULL && g_str_equal (home, entry->pw_dir));
+}
+
+static gboolean
+has_secret_service (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                       -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+/* Returns why these tests cannot run here, or NULL if they can. */
+static const char *
+skip_reason (void)
+{
+  if (!gtk_init_check ())
+    return "no display";
+
+  if (is_real_home ())
+    return "HOME is the user's real home: these tests run only with a private HOME and keyring";
+
+  if (!has_secret_service ())
+    return "nothing owns org.freedesktop.secrets on the session bus";
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *reason;
+
+  /* Before the first message, so that debug messages are written too. */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  captured_logs = g_string_new (NULL);
+  g_log_set_writer_func (capture_log_writer, NULL, NULL);
+
+  g_test_init (&argc, &argv, NULL);
+
+  reason = skip_reason ();
+  if (reason != NULL)
+    {
+      g_print ("1..0 # SKIP %s\n", reason);
+      return 0;
+    }
+  adw_init ();
+
+  /* Xvfb runs no window manager, so the window never holds the keyboard
+   * focus, and GTK 4.8 warns when the cursor blink of a focused entry
+   * finds no focus-out event. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, SignInFixture, accounts, sign_in_fixture_set_up, func, sign_in_fixture_tear_down)
+
+  ADD ("/sign-in/wrong-password", test_sign_in_wrong_password);
+  ADD ("/sign-in/right-password", test_sign_in_right_password);
+  ADD ("/sign-in/restart", test_sign_in_restart);
+  ADD ("/sign-in/missing-password", test_sign_in_missing_password);
+  ADD ("/sign-in/switch-accounts", test_sign_in_switch_accounts);
+  ADD ("/sign-in/sign-out", test_sign_in_sign_out);
+  ADD ("/sign-in/no-leak", test_sign_in_no_leak);
+
+#undef ADD
+
+  return g_test_run ();
+}
