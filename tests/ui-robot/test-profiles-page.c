@@ -453,6 +453,7 @@ test_profiles_working_row (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (row), "profile.edit")));
   g_assert_true (has_label (GTK_WIDGET (row), "Working"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Tasks: Commissions");
   g_assert_true (has_label (GTK_WIDGET (row), "PTF1"));
   g_assert_true (has_label (GTK_WIDGET (row), "Commissions, New Business"));
 }

@@ -76,7 +76,13 @@ show_and_save (GtkWidget  *page,
                                                 language != NULL && *language != '\0' ? language : "en");
   g_autofree char *path = g_build_filename (dir, file_name, NULL);
   GtkWidget *window = gtk_window_new ();
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) edit = g_simple_action_new ("edit", G_VARIANT_TYPE_STRING);
 
+  /* The window's `profile.edit` makes the Update buttons sensitive, as
+   * in the application. */
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (edit));
+  gtk_widget_insert_action_group (window, "profile", G_ACTION_GROUP (group));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
@@ -100,18 +106,23 @@ errors_loaded (gpointer data)
   return iwd_errors_page_get_state (data) != IWD_ERRORS_PAGE_STATE_LOADING;
 }
 
-static void
+static gboolean
 expand_first_row (GtkWidget *widget)
 {
   if (ADW_IS_EXPANDER_ROW (widget))
     {
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
-      return;
+      return TRUE;
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    expand_first_row (child);
+    {
+      if (expand_first_row (child))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void

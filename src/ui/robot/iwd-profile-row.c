@@ -101,12 +101,40 @@ new_task_row (const IwdProfileTask *task)
   return row;
 }
 
+static char *
+dup_task_summary (GPtrArray *tasks)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+    {
+      const IwdProfileTask *task = g_ptr_array_index (tasks, i);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, iwd_robot_method_get_title (task->label));
+    }
+
+  if (names->len == 0)
+    return g_strdup (_("No task"));
+
+  /* Translators: %s is a list of robot methods, such as "Commissions, Claims" */
+  return g_strdup_printf (_("Tasks: %s"), names->str);
+}
+
+/* A suspended profile's subtitle gives the reason, so that it shows
+ * while the row is collapsed; a working one's lists its tasks. */
 static void
 show_state (IwdProfileRow *self)
 {
   IwdProfile *profile = iwd_profile_item_get_profile (self->item);
   gboolean suspended = iwd_profile_item_get_state (self->item) == IWD_PROFILE_ITEM_STATE_SUSPENDED;
-  g_autofree char *reason = dup_suspended_reason (iwd_profile_get_robot_error (profile));
+  g_autofree char *subtitle = NULL;
+
+  if (suspended)
+    subtitle = dup_suspended_reason (iwd_profile_get_robot_error (profile));
+  else
+    subtitle = dup_task_summary (iwd_profile_get_tasks (profile));
 
   /* Translators: the state of a profile whose tasks the robot runs */
   gtk_label_set_label (self->state_label, suspended ? C_("profile", "Suspended")
@@ -114,9 +142,7 @@ show_state (IwdProfileRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), suspended ? "error" : "success");
   gtk_widget_set_visible (GTK_WIDGET (self->update_button), suspended);
   gtk_widget_set_visible (GTK_WIDGET (self->suspended_row), suspended);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->suspended_row), reason);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), suspended ? reason
-                                 : iwd_profile_item_get_company (self->item));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 }
 
 static void
