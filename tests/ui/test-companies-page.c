@@ -6,8 +6,10 @@
 #include "iwd-api-error.h"
 #include "iwd-companies-page.h"
 #include "iwd-company.h"
+#include "iwd-company-card.h"
 #include "iwd-error-message.h"
 #include "iwd-sandbox.h"
+#include "test-company-fixture.h"
 
 #define TEST_LOGIN "demo"
 #define TEST_PASSWORD "demo"
@@ -268,6 +270,194 @@ test_page_finalized_while_loading (Fixture       *fixture,
   spin_main_loop (200);
 }
 
+
+static guint
+count_grid_items (IwdCompaniesPage *page)
+{
+  GtkWidget *grid = company_test_find_widget (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW, 0);
+
+  g_assert_nonnull (grid);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid))));
+}
+
+static IwdCompany *
+get_grid_item (IwdCompaniesPage *page,
+               guint             position)
+{
+  GtkWidget *grid = company_test_find_widget (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW, 0);
+
+  return g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid))), position);
+}
+
+static void
+test_page_grid_count (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) expected = list_companies_directly (fixture->client);
+  IwdCompaniesPage *page = new_page (fixture->client);
+
+  wait_while_loading (page);
+
+  g_assert_cmpuint (expected->len, ==, 21);
+  g_assert_cmpuint (count_grid_items (page), ==, expected->len);
+
+  finalize_page (page);
+}
+
+static void
+test_page_search_accents_and_case (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+  g_autoptr(IwdCompany) found = NULL;
+
+  wait_while_loading (page);
+
+  /* The name is NEOLIANE and the label "Néoliane Santé & Prévoyance". */
+  iwd_companies_page_set_search_text (page, "NÉOLIANE");
+  g_assert_cmpuint (count_grid_items (page), ==, 1);
+  found = get_grid_item (page, 0);
+  g_assert_cmpstr (iwd_company_get_name (found), ==, "NEOLIANE");
+
+  iwd_companies_page_set_search_text (page, "neoliane");
+  g_assert_cmpuint (count_grid_items (page), ==, 1);
+
+  iwd_companies_page_set_search_text (page, "SANTÉ néo");
+  g_assert_cmpuint (count_grid_items (page), ==, 1);
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LIST);
+
+  finalize_page (page);
+}
+
+static void
+test_page_search_labels (Fixture       *fixture,
+                         gconstpointer   user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+
+  wait_while_loading (page);
+
+  /* Only labels say "prévoyance": MACIF, SWISSLIFE, APRIL and NEOLIANE. */
+  iwd_companies_page_set_search_text (page, "prevoyance");
+  g_assert_cmpuint (count_grid_items (page), ==, 4);
+
+  iwd_companies_page_set_search_text (page, "");
+  g_assert_cmpuint (count_grid_items (page), ==, 21);
+
+  finalize_page (page);
+}
+
+static void
+test_page_search_no_match (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+  GtkWidget *status;
+
+  wait_while_loading (page);
+
+  iwd_companies_page_set_search_text (page, "zzz");
+  g_assert_cmpuint (count_grid_items (page), ==, 0);
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_NO_MATCH);
+  g_assert_cmpuint (g_list_model_get_n_items (iwd_companies_page_get_model (page)), ==, 21);
+
+  status = company_test_find_widget (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, 2);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No company matches “zzz”");
+
+  iwd_companies_page_set_search_text (page, "axa");
+  g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LIST);
+
+  finalize_page (page);
+}
+
+static void
+test_page_search_by_typing (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+  GtkWidget *entry = company_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, 0);
+
+  wait_while_loading (page);
+
+  /* The entry's search-changed signal arrives after a short delay. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "cardif");
+  spin_main_loop (400);
+
+  g_assert_cmpstr (iwd_companies_page_get_search_text (page), ==, "cardif");
+  g_assert_cmpuint (count_grid_items (page), ==, 1);
+
+  finalize_page (page);
+}
+
+static void
+test_page_opens_company (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+  IwdCompanyPage *company_page = iwd_companies_page_get_company_page (page);
+  GVariant *name = g_variant_new_string ("HARMONIE");
+
+  wait_while_loading (page);
+
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (company_page)));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), "companies.show-company", name));
+  g_assert_cmpstr (iwd_company_get_name (iwd_company_page_get_company (company_page)), ==, "HARMONIE");
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (company_page)));
+  g_assert_true (iwd_company_page_get_client (company_page) == fixture->client);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "companies.back", NULL));
+  spin_main_loop (400);
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (company_page)));
+
+  g_assert_false (iwd_companies_page_show_company (page, "NOSUCHCOMPANY"));
+
+  finalize_page (page);
+}
+
+static gboolean
+card_logo_is_loaded (gpointer data)
+{
+  IwdCompanyLogo *logo = iwd_company_card_get_logo (data);
+
+  return iwd_company_logo_get_state (logo) != IWD_COMPANY_LOGO_STATE_LOADING;
+}
+
+static IwdCompanyLogoState
+load_card_logo (IwdCompaniesPage *page,
+                const char       *name)
+{
+  GtkWidget *card;
+
+  iwd_companies_page_set_search_text (page, name);
+  g_assert_cmpuint (count_grid_items (page), ==, 1);
+
+  /* The grid binds its cards when it lays them out. */
+  spin_main_loop (100);
+  card = company_test_find_widget (GTK_WIDGET (page), IWD_TYPE_COMPANY_CARD, 0);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (iwd_company_get_name (iwd_company_card_get_company (IWD_COMPANY_CARD (card))), ==, name);
+  g_assert_true (company_test_wait_until (card_logo_is_loaded, card));
+
+  return iwd_company_logo_get_state (iwd_company_card_get_logo (IWD_COMPANY_CARD (card)));
+}
+
+static void
+test_page_logo_placeholders (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+
+  wait_while_loading (page);
+  g_assert_nonnull (iwd_companies_page_get_logo_cache (page));
+
+  g_assert_cmpint (load_card_logo (page, "ALLIANZ"), ==, IWD_COMPANY_LOGO_STATE_IMAGE);
+  g_assert_cmpint (load_card_logo (page, "HARMONIE"), ==, IWD_COMPANY_LOGO_STATE_PLACEHOLDER);
+  g_assert_cmpint (load_card_logo (page, "MACIF"), ==, IWD_COMPANY_LOGO_STATE_PLACEHOLDER);
+
+  finalize_page (page);
+}
+
 static void
 test_page_without_client (void)
 {
@@ -284,14 +474,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  /* A temporary XDG cache folder keeps the page's logos out of the real one. */
+  if (!company_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/companies-page/lists-companies", Fixture, NULL,
               fixture_set_up, test_page_lists_companies, fixture_tear_down);
@@ -305,7 +490,21 @@ main (int   argc,
               fixture_set_up, test_page_wrong_password, fixture_tear_down);
   g_test_add ("/companies-page/finalized-while-loading", Fixture, NULL,
               fixture_set_up, test_page_finalized_while_loading, fixture_tear_down);
+  g_test_add ("/companies-page/grid-count", Fixture, NULL,
+              fixture_set_up, test_page_grid_count, fixture_tear_down);
+  g_test_add ("/companies-page/search-accents-and-case", Fixture, NULL,
+              fixture_set_up, test_page_search_accents_and_case, fixture_tear_down);
+  g_test_add ("/companies-page/search-labels", Fixture, NULL,
+              fixture_set_up, test_page_search_labels, fixture_tear_down);
+  g_test_add ("/companies-page/search-no-match", Fixture, NULL,
+              fixture_set_up, test_page_search_no_match, fixture_tear_down);
+  g_test_add ("/companies-page/search-by-typing", Fixture, NULL,
+              fixture_set_up, test_page_search_by_typing, fixture_tear_down);
+  g_test_add ("/companies-page/opens-company", Fixture, NULL,
+              fixture_set_up, test_page_opens_company, fixture_tear_down);
+  g_test_add ("/companies-page/logo-placeholders", Fixture, NULL,
+              fixture_set_up, test_page_logo_placeholders, fixture_tear_down);
   g_test_add_func ("/companies-page/without-client", test_page_without_client);
 
-  return g_test_run ();
+  return company_test_run ();
 }
