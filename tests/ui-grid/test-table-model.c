@@ -302,6 +302,52 @@ test_search_sorted (void)
   assert_rows (model, descending, G_N_ELEMENTS (descending));
 }
 
+static void
+test_column_filter (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  static const guint in_lyon[] = { 2 };
+  static const guint negative[] = { 1, 2 };
+  static const guint all[] = { 0, 1, 2, 3, 4 };
+
+  iwd_table_model_set_column_filter (model, 3, "Lyon");
+  assert_rows (model, in_lyon, G_N_ELEMENTS (in_lyon));
+  g_assert_cmpstr (iwd_table_model_get_column_filter (model, 3), ==, "lyon");
+
+  iwd_table_model_set_column_filter (model, 3, NULL);
+  iwd_table_model_set_column_filter (model, 1, "-");
+  assert_rows (model, negative, G_N_ELEMENTS (negative));
+
+  iwd_table_model_set_column_filter (model, 1, "");
+  assert_rows (model, all, G_N_ELEMENTS (all));
+  g_assert_null (iwd_table_model_get_column_filter (model, 1));
+}
+
+/* The search needs one matching cell in the row, the filters need all
+ * theirs, and empty cells match no filter. */
+static void
+test_column_filter_with_search (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  static const guint with_e[] = { 0, 1, 3, 4 };
+  static const guint with_e_in_nice[] = { 0 };
+  static const guint with_e_town_e[] = { 0, 1, 3 };
+
+  iwd_table_model_set_search (model, "e");
+  assert_rows (model, with_e, G_N_ELEMENTS (with_e));
+
+  iwd_table_model_set_column_filter (model, 3, "nice");
+  assert_rows (model, with_e_in_nice, G_N_ELEMENTS (with_e_in_nice));
+
+  iwd_table_model_set_column_filter (model, 3, "e");
+  assert_rows (model, with_e_town_e, G_N_ELEMENTS (with_e_town_e));
+
+  iwd_table_model_set_column_filter (model, 3, NULL);
+  assert_rows (model, with_e, G_N_ELEMENTS (with_e));
+}
+
 typedef struct {
   guint n_emissions;
   guint position;
@@ -398,6 +444,8 @@ main (int   argc,
   g_test_add_func ("/table-model/search-kinds", test_search_kinds);
   g_test_add_func ("/table-model/search-narrowing", test_search_narrowing);
   g_test_add_func ("/table-model/search-sorted", test_search_sorted);
+  g_test_add_func ("/table-model/column-filter", test_column_filter);
+  g_test_add_func ("/table-model/column-filter-with-search", test_column_filter_with_search);
   g_test_add_func ("/table-model/items-changed", test_items_changed);
   g_test_add_func ("/table-model/empty-table", test_empty_table);
   g_test_add_func ("/table-model/row-finalize", test_row_finalize);

@@ -81,16 +81,17 @@ wait_for_text (GtkWidget  *widget,
 }
 
 static GtkWidget *
-find_search_entry (GtkWidget *widget)
+find_descendant (GtkWidget *widget,
+                 GType      type)
 {
-  if (GTK_IS_SEARCH_ENTRY (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_search_entry (child);
+      GtkWidget *found = find_descendant (child, type);
 
       if (found != NULL)
         return found;
@@ -195,13 +196,40 @@ test_search_entry (ViewFixture   *fixture,
                    gconstpointer  data)
 {
   GtkWidget *view = GTK_WIDGET (fixture->view);
-  GtkWidget *entry = find_search_entry (view);
+  GtkWidget *entry = find_descendant (view, GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "DUP");
 
   g_assert_true (wait_for_text (view, "1 of 3 rows"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (iwd_table_view_get_model (fixture->view))), ==, 1);
+}
+
+static void
+test_search_one_column (ViewFixture   *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkWidget *entry = find_descendant (view, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *dropdown = find_descendant (view, GTK_TYPE_DROP_DOWN);
+  IwdTableModel *model = iwd_table_view_get_model (fixture->view);
+  GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "All columns");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 2), ==, "Montant");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "-300");
+  g_assert_true (wait_for_text (view, "0 of 3 rows"));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  g_assert_true (wait_for_text (view, "1 of 3 rows"));
+  g_assert_cmpstr (iwd_table_model_get_column_filter (model, 1), ==, "-300");
+  g_assert_null (iwd_table_model_get_search (model));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  g_assert_true (wait_for_text (view, "0 of 3 rows"));
+  g_assert_null (iwd_table_model_get_column_filter (model, 1));
 }
 
 static void
@@ -241,6 +269,8 @@ main (int   argc,
               view_fixture_set_up, test_sort_by_header, view_fixture_tear_down);
   g_test_add ("/table-view/search-entry", ViewFixture, NULL,
               view_fixture_set_up, test_search_entry, view_fixture_tear_down);
+  g_test_add ("/table-view/search-one-column", ViewFixture, NULL,
+              view_fixture_set_up, test_search_one_column, view_fixture_tear_down);
   g_test_add_func ("/table-view/finalize", test_finalize);
 
   return g_test_run ();

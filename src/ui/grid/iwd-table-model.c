@@ -16,7 +16,7 @@
  * Sorting and searching work on arrays of row indices, never on row
  * objects: the sorted order is a permutation of the rows, and the search
  * keeps the matching rows of that order. Items are #IwdTableRow objects
- * made on each call of g_list_model_get_item(), so the model holds no
+ * made on each call of g_list_model_get_item(), so the model keeps no
  * object per row.
  */
 struct _IwdTableModel
@@ -33,6 +33,8 @@ struct _IwdTableModel
   GtkSortType      sort_type;
 
   char            *search;      /* owned; folded search text, NULL for none */
+  char           **column_filters; /* owned; folded text per column, or NULL */
+  guint            n_column_filters;
   guint32         *matches;     /* owned; rows of the order that match */
   guint            n_matches;
 };
@@ -53,10 +55,16 @@ get_index (IwdTableModel *self,
   return self->indexes[column];
 }
 
+static gboolean
+is_filtering (IwdTableModel *self)
+{
+  return self->search != NULL || self->n_column_filters > 0;
+}
+
 static guint
 get_n_visible (IwdTableModel *self)
 {
-  return self->search != NULL ? self->n_matches : self->n_rows;
+  return is_filtering (self) ? self->n_matches : self->n_rows;
 }
 
 static guint32
@@ -66,17 +74,36 @@ get_ordered_row (IwdTableModel *self,
   return self->order != NULL ? self->order[position] : position;
 }
 
-/* Gives, for each searchable column, which of its distinct values
- * contain the search text; NULL for the other columns. */
+/* Tells whether a change from @old_text to @new_text keeps only rows that
+ * the old text kept: a text that contains the old one, or a first text. */
+static gboolean
+is_narrowing (const char *old_text,
+              const char *new_text)
+{
+  if (new_text == NULL)
+    return old_text == NULL;
+
+  return old_text == NULL || strstr (new_text, old_text) != NULL;
+}
+
+/* Gives, for each column, which of its distinct values contain the text:
+ * the search for the searchable columns, or the column's own filter.
+ * NULL for a column that is not matched. */
 static guint8 **
-match_columns (IwdTableModel *self)
+match_columns (IwdTableModel *self,
+               gboolean       for_search)
 {
   guint8 **column_matches = g_new0 (guint8 *, self->n_columns);
 
   for (guint column = 0; column < self->n_columns; column++)
     {
-      if (iwd_column_index_is_searchable (iwd_table_get_column_kind (self->table, column)))
-        column_matches[column] = iwd_column_index_match (get_index (self, column), self->search);
+      IwdTableKind kind = iwd_table_get_column_kind (self->table, column);
+      const char *text = for_search ? self->search : self->column_filters[column];
+
+      if (text == NULL || (for_search && !iwd_column_index_is_searchable (kind)))
+        continue;
+
+      column_matches[column] = iwd_column_index_match (get_index (self, column), text);
     }
 
   return column_matches;
@@ -93,56 +120,89 @@ free_column_matches (IwdTableModel  *self,
 }
 
 static gboolean
-row_matches (IwdTableModel  *self,
-             guint8        **column_matches,
-             guint32         row)
+cell_matches (IwdTableModel  *self,
+              guint8        **column_matches,
+              guint           column,
+              guint32         row)
 {
-  for (guint column = 0; column < self->n_columns; column++)
-    {
-      guint32 id;
+  guint32 id = self->indexes[column]->ids[row];
 
-      if (column_matches[column] == NULL)
-        continue;
-
-      id = self->indexes[column]->ids[row];
-      if (id != IWD_COLUMN_INDEX_EMPTY && column_matches[column][id])
-        return TRUE;
-    }
-
-  return FALSE;
+  return id != IWD_COLUMN_INDEX_EMPTY && column_matches[column][id];
 }
 
-/* Keeps the rows that match the search. When @narrow is set, the search
- * text contains the previous one, so only the previous matches can
- * still match, which keeps typing fast. */
+/* A row is kept if one of its searchable cells contains the search, and
+ * each filtered cell contains its column's filter. */
+static gboolean
+row_matches (IwdTableModel  *self,
+             guint8        **search_matches,
+             guint8        **filter_matches,
+             guint32         row)
+{
+  gboolean found = self->search == NULL;
+
+  for (guint column = 0; column < self->n_columns && !found; column++)
+    found = search_matches[column] != NULL && cell_matches (self, search_matches, column, row);
+
+  if (!found)
+    return FALSE;
+
+  for (guint column = 0; column < self->n_columns; column++)
+    {
+      if (filter_matches[column] != NULL && !cell_matches (self, filter_matches, column, row))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Keeps the rows that match the search and the column filters. When
+ * @narrow is set, the criteria only got stricter, so only the previous
+ * matches can still match, which keeps typing fast. */
 static void
 filter (IwdTableModel *self,
         gboolean       narrow)
 {
   guint n_candidates = narrow ? self->n_matches : self->n_rows;
-  guint32 *kept = g_new (guint32, MAX (n_candidates, 1));
-  guint8 **column_matches = match_columns (self);
-  guint n_kept = 0;
+  guint32 *matching_rows = g_new (guint32, MAX (n_candidates, 1));
+  guint8 **search_matches = match_columns (self, TRUE);
+  guint8 **filter_matches = match_columns (self, FALSE);
+  guint n_matching = 0;
 
   for (guint i = 0; i < n_candidates; i++)
     {
       guint32 row = narrow ? self->matches[i] : get_ordered_row (self, i);
 
-      if (row_matches (self, column_matches, row))
-        kept[n_kept++] = row;
+      if (row_matches (self, search_matches, filter_matches, row))
+        matching_rows[n_matching++] = row;
     }
 
-  free_column_matches (self, column_matches);
+  free_column_matches (self, search_matches);
+  free_column_matches (self, filter_matches);
   g_free (self->matches);
-  self->matches = kept;
-  self->n_matches = n_kept;
+  self->matches = matching_rows;
+  self->n_matches = n_matching;
 }
 
 static void
 refilter (IwdTableModel *self)
 {
-  if (self->search != NULL)
+  if (is_filtering (self))
     filter (self, FALSE);
+}
+
+/* Applies changed criteria and emits items-changed for the @n_before
+ * items shown until now. Set @narrow when the criteria only got stricter. */
+static void
+apply_criteria (IwdTableModel *self,
+                guint          n_before,
+                gboolean       narrow)
+{
+  if (is_filtering (self))
+    filter (self, narrow);
+  else
+    g_clear_pointer (&self->matches, g_free);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, get_n_visible (self));
 }
 
 static char *
@@ -203,6 +263,7 @@ iwd_table_model_finalize (GObject *object)
   g_clear_pointer (&self->indexes, g_free);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->column_filters, g_strfreev);
   g_clear_pointer (&self->matches, g_free);
   g_clear_object (&self->table);
 
@@ -242,6 +303,7 @@ iwd_table_model_new (IwdTable *table)
   self->n_rows = iwd_table_get_n_rows (table);
   self->n_columns = iwd_table_get_n_columns (table);
   self->indexes = g_new0 (IwdColumnIndex *, MAX (self->n_columns, 1));
+  self->column_filters = g_new0 (char *, self->n_columns + 1);
   return self;
 }
 
@@ -275,7 +337,7 @@ iwd_table_model_get_row (IwdTableModel *self,
   g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), 0);
   g_return_val_if_fail (position < get_n_visible (self), 0);
 
-  if (self->search != NULL)
+  if (is_filtering (self))
     return self->matches[position];
 
   return get_ordered_row (self, position);
@@ -422,16 +484,11 @@ iwd_table_model_set_search (IwdTableModel *self,
     return;
 
   n_before = get_n_visible (self);
-  narrow = self->search != NULL && folded != NULL && strstr (folded, self->search) != NULL;
+  narrow = is_filtering (self) && is_narrowing (self->search, folded);
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
 
-  if (self->search != NULL)
-    filter (self, narrow);
-  else
-    g_clear_pointer (&self->matches, g_free);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, get_n_visible (self));
+  apply_criteria (self, n_before, narrow);
 }
 
 /**
@@ -446,4 +503,59 @@ iwd_table_model_get_search (IwdTableModel *self)
   g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), NULL);
 
   return self->search;
+}
+
+/**
+ * iwd_table_model_set_column_filter:
+ * @self: a model
+ * @column: a column of the table
+ * @text: (nullable): the text that the column's cells must contain, or
+ *   %NULL or "" to filter nothing on this column
+ *
+ * Keeps the rows whose cell in @column contains @text as it is displayed,
+ * ignoring case and accents. Filters on several columns and the search
+ * all apply together. Unlike the search, a filter applies to a column of
+ * any kind, which formats each of its distinct values once.
+ */
+void
+iwd_table_model_set_column_filter (IwdTableModel *self,
+                                   guint          column,
+                                   const char    *text)
+{
+  g_autofree char *folded = fold_search (text);
+  char **current;
+  guint n_before;
+  gboolean narrow;
+
+  g_return_if_fail (IWD_IS_TABLE_MODEL (self));
+  g_return_if_fail (column < self->n_columns);
+
+  current = &self->column_filters[column];
+  if (g_strcmp0 (folded, *current) == 0)
+    return;
+
+  n_before = get_n_visible (self);
+  narrow = is_filtering (self) && is_narrowing (*current, folded);
+  self->n_column_filters += (folded != NULL) - (*current != NULL);
+  g_free (*current);
+  *current = g_steal_pointer (&folded);
+
+  apply_criteria (self, n_before, narrow);
+}
+
+/**
+ * iwd_table_model_get_column_filter:
+ * @self: a model
+ * @column: a column of the table
+ *
+ * Returns: (nullable): the column's filter, folded, or %NULL for none
+ */
+const char *
+iwd_table_model_get_column_filter (IwdTableModel *self,
+                                   guint          column)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+
+  return self->column_filters[column];
 }

@@ -31,5 +31,10 @@ GtkOrdering    iwd_table_model_compare_rows    (IwdTableModel *self,
 void           iwd_table_model_set_search      (IwdTableModel *self,
                                                 const char    *text);
 const char    *iwd_table_model_get_search      (IwdTableModel *self);
+void           iwd_table_model_set_column_filter (IwdTableModel *self,
+                                                  guint          column,
+                                                  const char    *text);
+const char    *iwd_table_model_get_column_filter (IwdTableModel *self,
+                                                  guint          column);
 
 G_END_DECLS

@@ -12,9 +12,10 @@
 /**
  * IwdTableView:
  *
- * The grid of a table of contracts, commissions or a local file: a
- * search entry, a column view with one resizable and sortable column per
- * table column, and a line that counts the rows shown.
+ * The grid of a table of contracts, commissions or a local file. It has
+ * a search entry with a choice of the columns it searches, a column view
+ * with one resizable and sortable column per table column, and a line
+ * that counts the rows shown.
  *
  * Cells are formatted in French only when they are shown. A click on a
  * header sorts the #IwdTableModel by that column; the search entry
@@ -25,11 +26,13 @@ struct _IwdTableView
   GtkWidget       parent_instance;
 
   GtkSearchEntry *search_entry;   /* template child */
+  GtkDropDown    *column_dropdown; /* template child; "All columns", then each column */
   GtkColumnView  *column_view;    /* template child */
   GtkLabel       *status_label;   /* template child */
 
   IwdTableModel  *model;          /* owned; NULL until a table is set */
   GPtrArray      *sorters;        /* owned; one IwdColumnSorter per column */
+  guint           filtered_column; /* the column searched alone, or G_MAXUINT */
 };
 
 G_DEFINE_FINAL_TYPE (IwdTableView, iwd_table_view, GTK_TYPE_WIDGET)
@@ -59,9 +62,10 @@ update_status (IwdTableView *self)
  * in which direction. GTK 4.8 has no getter for this:
  * gtk_column_view_sorter_get_primary_sort_column() came in GTK 4.10. The
  * column view's sorter calls the primary column's sorter first, inverts
- * its result for a descending sort and stops at the first rows that
- * differ. Column sorters never find two rows equal, so comparing two
- * rows shows which one answered, and its sign gives the direction. */
+ * its result for a descending sort, and stops at the first sorter that
+ * finds the rows different. Column sorters never find two rows equal,
+ * so comparing two rows shows which one was called, and the sign of the
+ * result gives the direction. */
 static gboolean
 find_sort_column (IwdTableView *self,
                   guint        *out_column,
@@ -154,6 +158,20 @@ on_cell_bind (GtkSignalListItemFactory *factory,
 }
 
 static void
+fill_column_dropdown (IwdTableView *self,
+                      IwdTable     *table)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, _("All columns"));
+  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
+    gtk_string_list_append (choices, iwd_table_get_column_label (table, column));
+
+  gtk_drop_down_set_model (self->column_dropdown, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (self->column_dropdown, 0);
+}
+
+static void
 add_column (IwdTableView *self,
             guint         column)
 {
@@ -174,14 +192,45 @@ add_column (IwdTableView *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
+/* Searches all the searchable columns, or filters the one column chosen
+ * in the drop-down, which may be of any kind. */
+static void
+apply_search (IwdTableView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint selected = gtk_drop_down_get_selected (self->column_dropdown);
+  guint column = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? G_MAXUINT : selected - 1;
+
+  if (self->model == NULL)
+    return;
+
+  if (self->filtered_column != G_MAXUINT && self->filtered_column != column)
+    iwd_table_model_set_column_filter (self->model, self->filtered_column, NULL);
+  self->filtered_column = column;
+
+  if (column == G_MAXUINT)
+    {
+      iwd_table_model_set_search (self->model, text);
+      return;
+    }
+
+  iwd_table_model_set_search (self->model, NULL);
+  iwd_table_model_set_column_filter (self->model, column, text);
+}
+
 static void
 on_search_changed (GtkSearchEntry *entry,
                    IwdTableView   *self)
 {
-  if (self->model == NULL)
-    return;
+  apply_search (self);
+}
 
-  iwd_table_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+static void
+on_column_selected (GtkDropDown  *dropdown,
+                    GParamSpec   *pspec,
+                    IwdTableView *self)
+{
+  apply_search (self);
 }
 
 static void
@@ -252,9 +301,11 @@ iwd_table_view_class_init (IwdTableViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/IWDesk/ui/grid/iwd-table-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, column_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, column_view);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_selected);
 
   gtk_widget_class_install_action (widget_class, "table-view.search", NULL, focus_search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -265,6 +316,8 @@ static void
 iwd_table_view_init (IwdTableView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filtered_column = G_MAXUINT;
 
   self->sorters = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -290,7 +343,8 @@ iwd_table_view_new (void)
  * @table: the table to show
  *
  * Shows a table in load order with one column per table column, headed
- * by the column's label. The search entry is cleared.
+ * by the column's label. The search entry is cleared, and the search
+ * goes back to all columns.
  */
 void
 iwd_table_view_set_table (IwdTableView *self,
@@ -304,6 +358,8 @@ iwd_table_view_set_table (IwdTableView *self,
   g_clear_object (&self->model);
   remove_columns (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  fill_column_dropdown (self, table);
+  self->filtered_column = G_MAXUINT;
 
   self->model = iwd_table_model_new (table);
   g_signal_connect_object (self->model, "items-changed",
