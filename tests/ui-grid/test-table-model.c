@@ -2,6 +2,7 @@
 
 #include <locale.h>
 
+#include "iwd-column-sorter.h"
 #include "iwd-table-builder.h"
 #include "iwd-table-model.h"
 #include "iwd-table-row.h"
@@ -414,6 +415,24 @@ test_empty_table (void)
 }
 
 static void
+test_column_sorter (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  g_autoptr(IwdTableRow) first = iwd_table_row_new (table, 0);
+  g_autoptr(IwdTableRow) second = iwd_table_row_new (table, 1);
+  IwdColumnSorter *sorter = iwd_column_sorter_new (model, 1);
+
+  g_assert_cmpuint (iwd_column_sorter_get_column (sorter), ==, 1);
+  g_assert_cmpint (gtk_sorter_get_order (GTK_SORTER (sorter)), ==, GTK_SORTER_ORDER_TOTAL);
+  g_assert_cmpint (gtk_sorter_compare (GTK_SORTER (sorter), first, second), ==, GTK_ORDERING_LARGER);
+  g_assert_cmpint (gtk_sorter_compare (GTK_SORTER (sorter), second, first), ==, GTK_ORDERING_SMALLER);
+  g_assert_cmpuint (iwd_column_sorter_get_n_compares (sorter), ==, 2);
+
+  g_assert_finalize_object (sorter);
+}
+
+static void
 test_row_finalize (void)
 {
   g_autoptr(IwdTable) table = build_people_table ();
@@ -448,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/table-model/column-filter-with-search", test_column_filter_with_search);
   g_test_add_func ("/table-model/items-changed", test_items_changed);
   g_test_add_func ("/table-model/empty-table", test_empty_table);
+  g_test_add_func ("/table-model/column-sorter", test_column_sorter);
   g_test_add_func ("/table-model/row-finalize", test_row_finalize);
 
   return g_test_run ();
