@@ -224,6 +224,30 @@ test_monitor_start_stop (Fixture       *fixture,
   iwd_error_monitor_stop (monitor);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_monitor_finalized (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  IwdErrorMonitor *monitor = new_monitor (fixture);
+
+  robot_save_profile (&fixture->robot, "ALLIANZ", "AZ-BAD", "wrong");
+  iwd_error_monitor_start (monitor);
+  iwd_error_monitor_stop (monitor);
+
+  /* The cancelled read keeps a reference to the monitor until its
+   * callback runs. */
+  g_object_add_weak_pointer (G_OBJECT (monitor), (gpointer *) &monitor);
+  g_object_unref (monitor);
+  robot_wait_until (is_null, &monitor);
+  g_assert_cmpuint (fixture->n_notifications, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +265,7 @@ main (int   argc,
   ADD ("no-errors", test_monitor_no_errors, NULL);
   ADD ("invalid-json", test_monitor_invalid_json, TEST_DATA_DIR "/ui-robot/invalid-errors");
   ADD ("start-stop", test_monitor_start_stop, NULL);
+  ADD ("finalized", test_monitor_finalized, NULL);
 
 #undef ADD
 

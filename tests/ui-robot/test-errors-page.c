@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "iwd-error-monitor.h"
 #include "iwd-errors-page.h"
 #include "iwd-robot-error.h"
 #include "robot-fixture.h"
@@ -203,6 +204,64 @@ test_errors_empty (Fixture       *fixture,
   g_assert_null (iwd_errors_page_get_error_message (fixture->page));
 }
 
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+test_errors_tab_badge (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(IwdErrorMonitor) monitor = iwd_error_monitor_new (fixture->robot.client, NULL, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *stack = adw_view_stack_new ();
+  AdwViewStackPage *tab;
+
+  gtk_window_set_child (GTK_WINDOW (fixture->window), stack);
+  tab = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), iwd_errors_page_new (), "errors", "Errors");
+  iwd_error_monitor_bind_badge (monitor, tab);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, 0);
+  g_assert_false (adw_view_stack_page_get_needs_attention (tab));
+
+  robot_save_profile (&fixture->robot, "ALLIANZ", "AZ-BAD", "wrong");
+  iwd_error_monitor_check_async (monitor, NULL, store_result_cb, &result);
+  robot_wait_until (has_result, &result);
+  g_assert_true (iwd_error_monitor_check_finish (monitor, result, NULL, &error));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, 1);
+  g_assert_true (adw_view_stack_page_get_needs_attention (tab));
+
+  iwd_error_monitor_clear_new_count (monitor);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, 0);
+  g_assert_false (adw_view_stack_page_get_needs_attention (tab));
+}
+
+static void
+test_errors_page_finalized (void)
+{
+  RobotFixture robot = { 0 };
+  GtkWidget *page = g_object_ref_sink (iwd_errors_page_new ());
+
+  robot_fixture_set_up (&robot, NULL);
+  iwd_errors_page_set_client (IWD_ERRORS_PAGE (page), robot.client);
+
+  /* Dropped while it loads: the load is cancelled, and nothing keeps
+   * the page alive. */
+  g_assert_finalize_object (page);
+  robot_spin (100);
+  robot_fixture_tear_down (&robot);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +283,8 @@ main (int   argc,
   ADD ("rows", test_errors_rows, TEST_DATA_DIR "/ui-robot/errors");
   ADD ("invalid-json", test_errors_invalid_json, TEST_DATA_DIR "/ui-robot/invalid-errors");
   ADD ("empty", test_errors_empty, NULL);
+  ADD ("tab-badge", test_errors_tab_badge, NULL);
+  g_test_add_func ("/ui/robot/errors/finalized", test_errors_page_finalized);
 
 #undef ADD
 

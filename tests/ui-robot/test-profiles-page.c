@@ -441,6 +441,87 @@ test_profiles_suspended (Fixture       *fixture,
   g_assert_cmpstr (fixture->edited_id, ==, "AZ3");
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_labelled_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_labelled_button (child, label);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+static void
+test_profiles_calendar (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (2022, 11, 30, 0, 0, 0);
+  IwdProfileRow *row;
+  GtkWidget *calendar;
+  GtkWidget *button;
+
+  load_page (fixture);
+  row = find_row (GTK_WIDGET (fixture->page), "AZ1");
+  calendar = find_widget_of_type (GTK_WIDGET (row), GTK_TYPE_CALENDAR);
+  button = find_labelled_button (GTK_WIDGET (row), "_Set Start Date");
+  g_assert_nonnull (calendar);
+  g_assert_nonnull (button);
+
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_operations (fixture, 1);
+
+  g_assert_true (fixture->last_success);
+  g_assert_cmpstr (fixture->last_message, ==, "The robot starts profile AZ1 after 30/11/2022.");
+}
+
+static void
+test_profiles_page_finalized (void)
+{
+  RobotFixture robot = { 0 };
+  GtkWidget *page = g_object_ref_sink (iwd_profiles_page_new ());
+
+  robot_fixture_set_up (&robot, NULL);
+  robot_save_profile (&robot, "ALLIANZ", "AZ1", "secret1");
+  iwd_profiles_page_set_client (IWD_PROFILES_PAGE (page), robot.client);
+  robot_wait_until (page_loaded, page);
+  iwd_profiles_page_force_task (IWD_PROFILES_PAGE (page), "AZ1", "Sinistres");
+
+  /* Dropped with a forced task under way: the call is cancelled, and
+   * neither it nor the rows keep the page alive. */
+  g_assert_finalize_object (page);
+  robot_spin (100);
+  robot_fixture_tear_down (&robot);
+}
+
 static void
 test_profiles_working_row (Fixture       *fixture,
                            gconstpointer  data)
@@ -578,6 +659,8 @@ main (int   argc,
   ADD ("sort", test_profiles_sort);
   ADD ("load-error", test_profiles_load_error);
   g_test_add_func ("/ui/robot/profiles/empty", test_profiles_empty);
+  g_test_add_func ("/ui/robot/profiles/finalized", test_profiles_page_finalized);
+  ADD ("calendar", test_profiles_calendar);
 
 #undef ADD
 

@@ -155,6 +155,9 @@ new_notification (guint n_new)
   /* Translators: the title of a desktop notification */
   title = g_strdup_printf (ngettext ("%u new robot error", "%u new robot errors", n_new), n_new);
   notification = g_notification_new (title);
+  /* TODO: no default action yet, so clicking the notification only
+   * raises the window; the window has no action that opens the errors
+   * page. */
   g_notification_set_body (notification,
                            _("A connection error pauses a profile’s tasks until you update it. "
                              "Open IWDesk to see which profiles need an update."));
@@ -198,6 +201,17 @@ record_errors (IwdErrorMonitor *self,
   self->new_count += n_new;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_COUNT]);
   notify_new_errors (self, n_new);
+}
+
+static gboolean
+count_to_attention (GBinding     *binding,
+                    const GValue *from_value,
+                    GValue       *to_value,
+                    gpointer      user_data)
+{
+  g_value_set_boolean (to_value, g_value_get_uint (from_value) > 0);
+
+  return TRUE;
 }
 
 static void
@@ -461,6 +475,26 @@ iwd_error_monitor_clear_new_count (IwdErrorMonitor *self)
 
   self->new_count = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_COUNT]);
+}
+
+/**
+ * iwd_error_monitor_bind_badge:
+ * @self: a #IwdErrorMonitor
+ * @page: the view stack page of the errors page
+ *
+ * Shows #IwdErrorMonitor:new-count on the tab of @page, as its badge
+ * number and its needs-attention dot, for as long as both exist.
+ */
+void
+iwd_error_monitor_bind_badge (IwdErrorMonitor  *self,
+                              AdwViewStackPage *page)
+{
+  g_return_if_fail (IWD_IS_ERROR_MONITOR (self));
+  g_return_if_fail (ADW_IS_VIEW_STACK_PAGE (page));
+
+  g_object_bind_property (self, "new-count", page, "badge-number", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self, "new-count", page, "needs-attention", G_BINDING_SYNC_CREATE,
+                               count_to_attention, NULL, NULL, NULL);
 }
 
 /**

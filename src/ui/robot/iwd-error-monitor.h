@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <adwaita.h>
 
 #include "iwd-account-id.h"
 #include "iwd-client.h"
@@ -21,6 +21,8 @@ void             iwd_error_monitor_set_application (IwdErrorMonitor     *self,
                                                     GApplication        *application);
 guint            iwd_error_monitor_get_new_count   (IwdErrorMonitor     *self);
 void             iwd_error_monitor_clear_new_count (IwdErrorMonitor     *self);
+void             iwd_error_monitor_bind_badge      (IwdErrorMonitor     *self,
+                                                    AdwViewStackPage    *page);
 
 void             iwd_error_monitor_start           (IwdErrorMonitor     *self);
 void             iwd_error_monitor_stop            (IwdErrorMonitor     *self);

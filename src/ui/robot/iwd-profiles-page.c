@@ -209,6 +209,8 @@ map_portfolios (IwdAccountState *account_state)
   return map;
 }
 
+/* TODO: a profile that IWDesk remembers but the robot no longer lists,
+ * deleted from elsewhere, is not shown, so its record stays unnoticed. */
 static GPtrArray *
 merge_profiles (IwdProfilesPage *self,
                 GPtrArray       *profiles)
