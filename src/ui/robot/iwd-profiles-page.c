@@ -87,6 +87,13 @@ operation_free (Operation *operation)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Operation, operation_free)
 
+static void
+operation_closure_free (gpointer  data,
+                        GClosure *closure)
+{
+  operation_free (data);
+}
+
 static Operation *
 operation_new (IwdProfilesPage *self,
                const char      *profile_id)
@@ -408,7 +415,7 @@ delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     gpointer          user_data)
 {
-  g_autoptr(Operation) request = user_data;
+  Operation *request = user_data;
   g_autoptr(IwdProfilesPage) self = g_weak_ref_get (&request->page);
 
   if (self != NULL && g_strcmp0 (response, "delete") == 0)
@@ -508,8 +515,9 @@ delete_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb),
-                    operation_new (IWD_PROFILES_PAGE (widget), profile_id));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb),
+                         operation_new (IWD_PROFILES_PAGE (widget), profile_id),
+                         operation_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -635,6 +643,8 @@ iwd_profiles_page_class_init (IwdProfilesPageClass *klass)
 static void
 iwd_profiles_page_init (IwdProfilesPage *self)
 {
+  g_autoptr(GPtrArray) no_items = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->operations = g_cancellable_new ();
@@ -647,7 +657,7 @@ iwd_profiles_page_init (IwdProfilesPage *self)
                                           GTK_SORTER (g_object_ref (self->sorter)));
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row_cb, NULL, NULL);
 
-  list_companies (self, (GPtrArray *) g_ptr_array_new ());
+  list_companies (self, no_items);
   set_state (self, IWD_PROFILES_PAGE_STATE_LOADING);
 }
 
