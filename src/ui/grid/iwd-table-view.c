@@ -193,7 +193,10 @@ add_column (IwdTableView *self,
 }
 
 /* Searches all the searchable columns, or filters the one column chosen
- * in the drop-down, which may be of any kind. */
+ * in the drop-down, which may be of any kind.
+ *
+ * TODO: the model can filter several columns at once, but GTK 4.8 column
+ * headers cannot hold an entry, so the view offers one column at a time. */
 static void
 apply_search (IwdTableView *self)
 {
