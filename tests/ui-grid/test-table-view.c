@@ -233,6 +233,25 @@ test_search_one_column (ViewFixture   *fixture,
 }
 
 static void
+test_search_shortcut (ViewFixture   *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *column_view = GTK_WIDGET (iwd_table_view_get_column_view (fixture->view));
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_grab_focus (column_view));
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_false (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "table-view.search", NULL));
+
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static void
 test_finalize (void)
 {
   g_autoptr(IwdTable) table = build_table ();
@@ -271,6 +290,8 @@ main (int   argc,
               view_fixture_set_up, test_search_entry, view_fixture_tear_down);
   g_test_add ("/table-view/search-one-column", ViewFixture, NULL,
               view_fixture_set_up, test_search_one_column, view_fixture_tear_down);
+  g_test_add ("/table-view/search-shortcut", ViewFixture, NULL,
+              view_fixture_set_up, test_search_shortcut, view_fixture_tear_down);
   g_test_add_func ("/table-view/finalize", test_finalize);
 
   return g_test_run ();

@@ -279,13 +279,16 @@ iwd_table_view_dispose (GObject *object)
   IwdTableView *self = IWD_TABLE_VIEW (object);
   GtkWidget *child;
 
+  /* Without a model, the sorter changes that removing the columns emits
+   * sort nothing. */
+  g_clear_object (&self->model);
+
   /* gtk_widget_dispose_template() unparents only the bound children, so
    * the scrolled window is unparented here. */
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_TABLE_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->sorters, g_ptr_array_unref);
-  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (iwd_table_view_parent_class)->dispose (object);
 }
