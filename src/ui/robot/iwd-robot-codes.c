@@ -130,7 +130,7 @@ iwd_robot_dup_error_message (const GError *error)
     return NULL;
 
   /* Translators: %s is a technical detail in English, for support */
-  return g_strdup_printf (_("The robot service cannot be read. Details: %s"), error->message);
+  return g_strdup_printf (_("The request to the robot failed. Details: %s"), error->message);
 }
 
 /**
