@@ -159,6 +159,29 @@ test_screenshots (void)
   robot_fixture_tear_down (&robot);
 }
 
+/* The errors page on the robot's malformed sample, which must show an
+ * error that names the call, not an empty list. */
+static void
+test_screenshot_invalid (void)
+{
+  RobotFixture robot = { 0 };
+  GtkWidget *errors;
+
+  if (g_getenv ("IWD_ROBOT_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("set IWD_ROBOT_SCREENSHOT_DIR to a folder to save the screenshots");
+      return;
+    }
+
+  robot_fixture_set_up (&robot, TEST_DATA_DIR "/ui-robot/invalid-errors");
+  errors = iwd_errors_page_new ();
+  iwd_errors_page_set_client (IWD_ERRORS_PAGE (errors), robot.client);
+  robot_wait_until (errors_loaded, errors);
+  show_and_save (errors, "robot-errors-invalid");
+
+  robot_fixture_tear_down (&robot);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +206,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/robot/screenshots", test_screenshots);
+  g_test_add_func ("/ui/robot/screenshots/invalid", test_screenshot_invalid);
 
   return g_test_run ();
 }
