@@ -556,6 +556,10 @@ set_up_grid (IwdCompaniesPage *self)
 
   gtk_grid_view_set_factory (self->grid_view, factory);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+
+  /* The cards sit on the window's background, as in a gallery, rather
+   * than on the white of a list. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->grid_view), "view");
 }
 
 static void

@@ -338,7 +338,7 @@ test_page_search_labels (Fixture       *fixture,
 
   wait_while_loading (page);
 
-  /* Only labels say "prévoyance": MACIF, SWISSLIFE, APRIL and NEOLIANE. */
+  /* Only labels contain "prévoyance": MACIF, SWISSLIFE, APRIL and NEOLIANE. */
   iwd_companies_page_set_search_text (page, "prevoyance");
   g_assert_cmpuint (count_grid_items (page), ==, 4);
 

@@ -237,7 +237,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* WebKit's own sandbox cannot start in some containers; this is for
+  /* WebKit's own sandbox cannot start in some containers. This is for
    * the tests only, never for the application. */
   g_setenv ("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1", TRUE);
 

@@ -200,7 +200,7 @@ test_methods_in_words (void)
   g_autofree char *none = iwd_company_page_describe_methods (IWD_ROBOT_METHODS_NONE);
   g_autofree char *all = iwd_company_page_describe_methods (IWD_ROBOT_METHODS_ALL | IWD_ROBOT_METHODS_SINISTRES);
   g_autofree char *some = iwd_company_page_describe_methods (IWD_ROBOT_METHODS_EMISSIONS | IWD_ROBOT_METHODS_MESSAGES);
-  g_autofree char *each = iwd_company_page_describe_methods (IWD_ROBOT_METHODS_COMMISSIONS |
+  g_autofree char *every_method = iwd_company_page_describe_methods (IWD_ROBOT_METHODS_COMMISSIONS |
                                                              IWD_ROBOT_METHODS_EMISSIONS |
                                                              IWD_ROBOT_METHODS_IMPAYES |
                                                              IWD_ROBOT_METHODS_MESSAGES |
@@ -209,7 +209,7 @@ test_methods_in_words (void)
   g_assert_cmpstr (none, ==, "");
   g_assert_cmpstr (all, ==, "All methods");
   g_assert_cmpstr (some, ==, "New business, Messages");
-  g_assert_cmpstr (each, ==, "Commissions, New business, Unpaid premiums, Messages, Claims");
+  g_assert_cmpstr (every_method, ==, "Commissions, New business, Unpaid premiums, Messages, Claims");
 }
 
 int
