@@ -539,7 +539,7 @@ set_aside_invalid_file (IwdAccountState  *self,
 static JsonNode *
 portfolio_to_json (Portfolio *portfolio)
 {
-  JsonObject *object = json_object_new ();
+  g_autoptr(JsonObject) object = json_object_new ();
   JsonArray *ids = json_array_new ();
 
   for (guint i = 0; i < portfolio->profile_ids->len; i++)
@@ -560,8 +560,8 @@ build_state_json (IwdAccountState *self)
   g_auto(GStrv) profile_ids = list_sorted_keys (self->profiles);
   JsonObject *portfolios = json_object_new ();
   JsonObject *profiles = json_object_new ();
-  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), json_object_new ());
-  JsonObject *object = json_node_get_object (root);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), object);
 
   for (gsize i = 0; portfolio_ids[i] != NULL; i++)
     json_object_set_member (portfolios, portfolio_ids[i],
@@ -600,14 +600,15 @@ write_account_file (IwdAccountState  *self,
                     GError          **error)
 {
   g_autofree char *path = g_build_filename (self->dir, ACCOUNT_FILE_NAME, NULL);
-  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), object);
   g_autofree char *contents = NULL;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
-  json_object_set_string_member (json_node_get_object (root), "server", self->account->server);
-  json_object_set_string_member (json_node_get_object (root), "login", self->account->login);
+  json_object_set_string_member (object, "server", self->account->server);
+  json_object_set_string_member (object, "login", self->account->login);
   contents = json_to_string (root, TRUE);
 
   return write_file (path, contents, error);

@@ -8,7 +8,7 @@ G_DEFINE_BOXED_TYPE (IwdProfileRecord, iwd_profile_record,
 static JsonNode *
 strv_to_json (const char * const *strv)
 {
-  JsonArray *array = json_array_new ();
+  g_autoptr(JsonArray) array = json_array_new ();
 
   for (gsize i = 0; strv != NULL && strv[i] != NULL; i++)
     json_array_add_string_element (array, strv[i]);
@@ -235,7 +235,7 @@ iwd_profile_record_check (const IwdProfileRecord  *self,
 JsonNode *
 iwd_profile_record_to_json (const IwdProfileRecord *self)
 {
-  JsonObject *object;
+  g_autoptr(JsonObject) object = NULL;
   g_autoptr(JsonNode) values = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
