@@ -340,8 +340,10 @@ static void
 test_keyring_no_leak (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autofree char *account_password = g_strconcat ("acct-", g_uuid_string_random (), NULL);
-  g_autofree char *field_secret = g_strconcat ("field-", g_uuid_string_random (), NULL);
+  g_autofree char *account_uuid = g_uuid_string_random ();
+  g_autofree char *field_uuid = g_uuid_string_random ();
+  g_autofree char *account_password = g_strconcat ("acct-", account_uuid, NULL);
+  g_autofree char *field_secret = g_strconcat ("field-", field_uuid, NULL);
   const char *roots[] = {
     g_get_home_dir (), g_get_user_data_dir (), g_get_user_config_dir (),
     g_get_user_cache_dir (), g_get_user_state_dir (), g_get_user_runtime_dir (),
