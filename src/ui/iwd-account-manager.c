@@ -15,7 +15,7 @@ struct _IwdAccountManager
   SoupSession    *session;         /* owned: shared by the clients of every account */
   IwdSecretStore *secrets;         /* owned */
   GSettings      *settings;        /* owned: the service URLs and the last account */
-  char           *data_dir;        /* owned: holds iwdesk/accounts/ */
+  char           *data_dir;        /* owned: the parent of iwdesk/accounts/ */
   char           *default_server;  /* owned, nullable: --server, or NULL for production */
   char           *demo_dir;        /* owned, nullable: the demo's temporary data folder */
 };

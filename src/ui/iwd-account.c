@@ -12,7 +12,7 @@ struct _IwdAccount
   GObject          parent_instance;
 
   IwdAccountId    *id;            /* owned */
-  IwdClient       *client;        /* owned: holds the credentials */
+  IwdClient       *client;        /* owned: signs its requests as this account */
   IwdAccountState *state;         /* owned, nullable: the local state */
   char            *title;         /* owned: the name shown in the account menu */
   gboolean         session_only;  /* the password is in memory only */

@@ -244,6 +244,10 @@ iwd_application_activate (GApplication *app)
       else
         iwd_window_sign_in_last (iwd_window);
 
+      /* The window may already show its first page, with no notification. */
+      if (self->screenshot_path != NULL)
+        window_page_changed_cb (iwd_window, NULL, NULL);
+
       window = GTK_WINDOW (iwd_window);
     }
 
