@@ -365,8 +365,33 @@ test_page_search_no_match (Fixture       *fixture,
   status = company_test_find_widget (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, 2);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No company matches “zzz”");
 
+  /* The title is plain text, so markup characters show as typed. */
+  iwd_companies_page_set_search_text (page, "R&D <b>");
+  spin_main_loop (100);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No company matches “R&D <b>”");
+
   iwd_companies_page_set_search_text (page, "axa");
   g_assert_cmpint (iwd_companies_page_get_state (page), ==, IWD_COMPANIES_PAGE_STATE_LIST);
+
+  finalize_page (page);
+}
+
+static void
+test_page_search_enter_opens (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  IwdCompaniesPage *page = new_page (fixture->client);
+  IwdCompanyPage *company_page = iwd_companies_page_get_company_page (page);
+  GtkWidget *entry = company_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, 0);
+
+  wait_while_loading (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "mutuelle");
+  g_signal_emit_by_name (entry, "activate");
+
+  /* HARMONIE and MMA match, and HARMONIE comes first by name. */
+  g_assert_cmpstr (iwd_company_get_name (iwd_company_page_get_company (company_page)), ==, "HARMONIE");
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (company_page)));
 
   finalize_page (page);
 }
@@ -498,6 +523,8 @@ main (int   argc,
               fixture_set_up, test_page_search_labels, fixture_tear_down);
   g_test_add ("/companies-page/search-no-match", Fixture, NULL,
               fixture_set_up, test_page_search_no_match, fixture_tear_down);
+  g_test_add ("/companies-page/search-enter-opens", Fixture, NULL,
+              fixture_set_up, test_page_search_enter_opens, fixture_tear_down);
   g_test_add ("/companies-page/search-by-typing", Fixture, NULL,
               fixture_set_up, test_page_search_by_typing, fixture_tear_down);
   g_test_add ("/companies-page/opens-company", Fixture, NULL,
