@@ -128,6 +128,8 @@ screenshot_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* TODO: under Xvfb, a window that opens on the sign-in page was found
+ * not drawn when this timeout fires, so that screenshot fails. */
 static void
 schedule_screenshot (GtkWidget *window)
 {

@@ -55,7 +55,9 @@ get_text (AdwEntryRow *row)
 }
 
 /* The server the form names, or NULL when "another server" is chosen
- * without an address. */
+ * without an address.
+ * TODO: the address keys the keyring as typed, like iwdesk-cli --server,
+ * so one typed with and one without the final slash are two accounts. */
 static char *
 dup_chosen_server (IwdSignInPage *self)
 {

@@ -226,6 +226,8 @@ dup_restore_message (const GError *error)
   return iwd_error_dup_user_message (error);
 }
 
+/* TODO: a network error at start also lands here, so the broker types
+ * the password again where a Retry with the saved one would do. */
 static void
 show_sign_in_for (IwdWindow          *self,
                   const IwdAccountId *id,
