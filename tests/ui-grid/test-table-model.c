@@ -200,6 +200,91 @@ test_sort_stable (void)
 }
 
 static void
+on_sorted (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+/* Runs iwd_table_model_sort_async() to its end and returns its result. */
+static gboolean
+sort_and_wait (IwdTableModel  *model,
+               guint           column,
+               GtkSortType     sort_type,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  iwd_table_model_sort_async (model, column, sort_type, cancellable, on_sorted, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return iwd_table_model_sort_finish (model, result, error);
+}
+
+static void
+test_sort_async (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  g_autoptr(GError) error = NULL;
+  static const guint ascending[] = { 1, 2, 4, 0, 3 };
+  static const guint descending[] = { 0, 4, 2, 1, 3 };
+  guint column;
+  GtkSortType sort_type;
+
+  g_assert_true (sort_and_wait (model, 1, GTK_SORT_ASCENDING, NULL, &error));
+  g_assert_no_error (error);
+  assert_rows (model, ascending, G_N_ELEMENTS (ascending));
+
+  g_assert_true (sort_and_wait (model, 1, GTK_SORT_DESCENDING, NULL, &error));
+  g_assert_no_error (error);
+  assert_rows (model, descending, G_N_ELEMENTS (descending));
+  g_assert_true (iwd_table_model_get_sort_column (model, &column, &sort_type));
+  g_assert_cmpuint (column, ==, 1);
+  g_assert_cmpint (sort_type, ==, GTK_SORT_DESCENDING);
+}
+
+/* A text column ranked by a synchronous sort is borrowed by the job. */
+static void
+test_sort_async_ranked (void)
+{
+  static const char * const keys[] = { "Nom" };
+  static const char * const cells[] = { "Martin", "Bernard", NULL, "Dupont" };
+  g_autoptr(IwdTable) table = build_table (keys, 1, cells, 4);
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  g_autoptr(GError) error = NULL;
+  static const guint descending[] = { 0, 3, 1, 2 };
+
+  iwd_table_model_sort (model, 0, GTK_SORT_ASCENDING);
+  g_assert_true (sort_and_wait (model, 0, GTK_SORT_DESCENDING, NULL, &error));
+
+  g_assert_no_error (error);
+  assert_rows (model, descending, G_N_ELEMENTS (descending));
+}
+
+static void
+test_sort_async_cancelled (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  static const guint load_order[] = { 0, 1, 2, 3, 4 };
+
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (sort_and_wait (model, 1, GTK_SORT_ASCENDING, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_rows (model, load_order, G_N_ELEMENTS (load_order));
+  g_assert_false (iwd_table_model_get_sort_column (model, NULL, NULL));
+}
+
+static void
 test_unsort (void)
 {
   g_autoptr(IwdTable) table = build_people_table ();
@@ -224,6 +309,8 @@ test_compare_rows (void)
   g_assert_cmpint (iwd_table_model_compare_rows (model, 2, 0, 4), ==, GTK_ORDERING_SMALLER);
   g_assert_cmpint (iwd_table_model_compare_rows (model, 2, 4, 0), ==, GTK_ORDERING_LARGER);
   g_assert_cmpint (iwd_table_model_compare_rows (model, 2, 4, 4), ==, GTK_ORDERING_EQUAL);
+  g_assert_cmpint (iwd_table_model_compare_rows (model, 0, 3, 4), ==, GTK_ORDERING_SMALLER);
+  g_assert_cmpint (iwd_table_model_compare_rows (model, 0, 2, 0), ==, GTK_ORDERING_LARGER);
 }
 
 static void
@@ -457,6 +544,9 @@ main (int   argc,
   g_test_add_func ("/table-model/sort-money", test_sort_money);
   g_test_add_func ("/table-model/sort-dates", test_sort_dates);
   g_test_add_func ("/table-model/sort-stable", test_sort_stable);
+  g_test_add_func ("/table-model/sort-async", test_sort_async);
+  g_test_add_func ("/table-model/sort-async-ranked", test_sort_async_ranked);
+  g_test_add_func ("/table-model/sort-async-cancelled", test_sort_async_cancelled);
   g_test_add_func ("/table-model/unsort", test_unsort);
   g_test_add_func ("/table-model/compare-rows", test_compare_rows);
   g_test_add_func ("/table-model/search-accents", test_search_accents);

@@ -292,6 +292,21 @@ iwd_column_index_free (IwdColumnIndex *index)
 }
 
 /**
+ * iwd_column_index_is_ranked:
+ * @index: a column index
+ *
+ * Tells whether the ranks are computed. Sorting a ranked index only
+ * reads it, so a thread may sort it while the main thread searches it.
+ *
+ * Returns: %TRUE for a number column, or a text column sorted before
+ */
+gboolean
+iwd_column_index_is_ranked (IwdColumnIndex *index)
+{
+  return index->kind != IWD_TABLE_KIND_TEXT || index->ranks != NULL;
+}
+
+/**
  * iwd_column_index_get_rank:
  * @index: a column index
  * @row: a row of the table

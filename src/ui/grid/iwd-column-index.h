@@ -39,6 +39,7 @@ IwdColumnIndex *iwd_column_index_new           (IwdTable        *table,
                                                 guint            column);
 void            iwd_column_index_free          (IwdColumnIndex  *index);
 
+gboolean        iwd_column_index_is_ranked     (IwdColumnIndex  *index);
 guint32         iwd_column_index_get_rank      (IwdColumnIndex  *index,
                                                 guint            row);
 void            iwd_column_index_sort          (IwdColumnIndex  *index,

@@ -39,15 +39,28 @@ struct _IwdTableModel
   guint            n_matches;
 };
 
+/* A sort run in a worker thread. The job borrows the model's index when
+ * it is ranked, since sorting then only reads it, or else builds its own,
+ * which the model keeps once the sort is done. */
+typedef struct {
+  IwdTable       *table;          /* owned */
+  guint           column;
+  GtkSortType     sort_type;
+  IwdColumnIndex *ranked_index;   /* borrowed from the model, or NULL */
+  IwdColumnIndex *new_index;      /* owned; built when ranked_index is NULL */
+  guint32        *order;          /* owned; the sorted rows */
+} SortJob;
+
 static void iwd_table_model_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (IwdTableModel, iwd_table_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       iwd_table_model_list_model_init))
 
-/* TODO: indexes are built on the calling thread, so the first sort or
- * search of a column of a million distinct values blocks the interface
- * for about a second (bench/iwd-bench-grid.c on a 2-core machine). */
+/* TODO: the search builds indexes and folds their values on the calling
+ * thread, so the first search of a million-row table blocks the
+ * interface for about half a second (bench/iwd-bench-grid.c on a
+ * 2-core machine). Only iwd_table_model_sort_async() uses a thread. */
 static IwdColumnIndex *
 get_index (IwdTableModel *self,
            guint          column)
@@ -208,6 +221,139 @@ apply_criteria (IwdTableModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, get_n_visible (self));
 }
 
+static gboolean
+is_empty_cell (IwdTable *table,
+               guint     row,
+               guint     column)
+{
+  const char *text;
+
+  if (iwd_table_is_null (table, row, column))
+    return TRUE;
+
+  if (iwd_table_get_column_kind (table, column) != IWD_TABLE_KIND_TEXT)
+    return FALSE;
+
+  text = iwd_table_get_text (table, row, column);
+  return *text == '\0';
+}
+
+/* Compares two non-empty cells. g_utf8_collate() gives the order that
+ * the index's collation keys give, without building the index. */
+static int
+compare_cells (IwdTable *table,
+               guint     column,
+               guint     row_a,
+               guint     row_b)
+{
+  gint64 value_a;
+  gint64 value_b;
+
+  if (iwd_table_get_column_kind (table, column) == IWD_TABLE_KIND_TEXT)
+    return g_utf8_collate (iwd_table_get_text (table, row_a, column),
+                           iwd_table_get_text (table, row_b, column));
+
+  value_a = iwd_table_get_int64 (table, row_a, column);
+  value_b = iwd_table_get_int64 (table, row_b, column);
+  return (value_a > value_b) - (value_a < value_b);
+}
+
+/* Shows the rows in @order, which the model takes. */
+static void
+apply_order (IwdTableModel *self,
+             guint32       *order,
+             guint          column,
+             GtkSortType    sort_type)
+{
+  guint n_visible;
+
+  g_free (self->order);
+  self->order = order;
+  self->sort_column = column;
+  self->sort_type = sort_type;
+  refilter (self);
+
+  n_visible = get_n_visible (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_visible, n_visible);
+}
+
+/* Keeps the index that a sort job built, unless the model ranked its own
+ * meanwhile. An unranked index that it replaces is borrowed by no job. */
+static void
+keep_index (IwdTableModel  *self,
+            guint           column,
+            IwdColumnIndex *index)
+{
+  IwdColumnIndex *current = self->indexes[column];
+
+  if (index == NULL)
+    return;
+
+  if (current != NULL && iwd_column_index_is_ranked (current))
+    {
+      iwd_column_index_free (index);
+      return;
+    }
+
+  iwd_column_index_free (current);
+  self->indexes[column] = index;
+}
+
+static void
+sort_job_free (SortJob *job)
+{
+  g_clear_object (&job->table);
+  g_clear_pointer (&job->new_index, iwd_column_index_free);
+  g_free (job->order);
+  g_free (job);
+}
+
+static void
+run_sort_job (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SortJob *job = task_data;
+  IwdColumnIndex *index = job->ranked_index;
+
+  if (index == NULL)
+    index = job->new_index = iwd_column_index_new (job->table, job->column);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  job->order = g_new (guint32, MAX (iwd_table_get_n_rows (job->table), 1));
+  iwd_column_index_sort (index, job->sort_type == GTK_SORT_DESCENDING, job->order);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Applies the job's order on the main thread, unless the caller has
+ * cancelled the sort meanwhile. */
+static void
+on_sort_job_done (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  IwdTableModel *self = IWD_TABLE_MODEL (source_object);
+  g_autoptr(GTask) task = user_data;
+  SortJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  keep_index (self, job->column, g_steal_pointer (&job->new_index));
+  apply_order (self, g_steal_pointer (&job->order), job->column, job->sort_type);
+  g_task_return_boolean (task, TRUE);
+}
+
 static char *
 fold_search (const char *text)
 {
@@ -363,22 +509,79 @@ iwd_table_model_sort (IwdTableModel *self,
                       guint          column,
                       GtkSortType    sort_type)
 {
-  guint n_visible;
+  guint32 *order;
 
   g_return_if_fail (IWD_IS_TABLE_MODEL (self));
   g_return_if_fail (column < self->n_columns);
 
-  if (self->order == NULL)
-    self->order = g_new (guint32, MAX (self->n_rows, 1));
+  order = g_new (guint32, MAX (self->n_rows, 1));
+  iwd_column_index_sort (get_index (self, column), sort_type == GTK_SORT_DESCENDING, order);
+  apply_order (self, order, column, sort_type);
+}
 
-  iwd_column_index_sort (get_index (self, column),
-                         sort_type == GTK_SORT_DESCENDING, self->order);
-  self->sort_column = column;
-  self->sort_type = sort_type;
-  refilter (self);
+/**
+ * iwd_table_model_sort_async:
+ * @self: a model
+ * @column: the column to sort by
+ * @sort_type: the direction
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: the function to call when the rows are sorted
+ * @user_data: data for @callback
+ *
+ * Sorts the rows as iwd_table_model_sort() does, but computes the order,
+ * and the column's keys on its first sort, in a worker thread. The model
+ * shows the new order just before @callback runs, unless @cancellable
+ * was cancelled first, which leaves the order as it was.
+ */
+void
+iwd_table_model_sort_async (IwdTableModel       *self,
+                            guint                column,
+                            GtkSortType          sort_type,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) job_task = NULL;
+  GTask *task;
+  SortJob *job;
 
-  n_visible = get_n_visible (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_visible, n_visible);
+  g_return_if_fail (IWD_IS_TABLE_MODEL (self));
+  g_return_if_fail (column < self->n_columns);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, iwd_table_model_sort_async);
+
+  job = g_new0 (SortJob, 1);
+  job->table = g_object_ref (self->table);
+  job->column = column;
+  job->sort_type = sort_type;
+  if (self->indexes[column] != NULL && iwd_column_index_is_ranked (self->indexes[column]))
+    job->ranked_index = self->indexes[column];
+
+  job_task = g_task_new (self, cancellable, on_sort_job_done, task);
+  g_task_set_task_data (job_task, job, (GDestroyNotify) sort_job_free);
+  g_task_run_in_thread (job_task, run_sort_job);
+}
+
+/**
+ * iwd_table_model_sort_finish:
+ * @self: a model
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the rows are sorted, or %FALSE with
+ *   %G_IO_ERROR_CANCELLED
+ */
+gboolean
+iwd_table_model_sort_finish (IwdTableModel  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == iwd_table_model_sort_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -438,7 +641,7 @@ iwd_table_model_get_sort_column (IwdTableModel *self,
  *
  * Compares two rows by one column in ascending order, as
  * iwd_table_model_sort() orders them: empty cells last, and equal values
- * in load order.
+ * in load order. It reads the two cells only, and builds no index.
  *
  * Returns: the ordering of @row_a before @row_b
  */
@@ -448,21 +651,25 @@ iwd_table_model_compare_rows (IwdTableModel *self,
                               guint          row_a,
                               guint          row_b)
 {
-  IwdColumnIndex *index;
-  guint32 rank_a;
-  guint32 rank_b;
+  gboolean empty_a;
+  gboolean empty_b;
+  int result = 0;
 
   g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), GTK_ORDERING_EQUAL);
   g_return_val_if_fail (column < self->n_columns, GTK_ORDERING_EQUAL);
 
-  index = get_index (self, column);
-  rank_a = iwd_column_index_get_rank (index, row_a);
-  rank_b = iwd_column_index_get_rank (index, row_b);
+  empty_a = is_empty_cell (self->table, row_a, column);
+  empty_b = is_empty_cell (self->table, row_b, column);
 
-  if (rank_a != rank_b)
-    return rank_a < rank_b ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  if (empty_a != empty_b)
+    return empty_a ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
 
-  return gtk_ordering_from_cmpfunc ((row_a > row_b) - (row_a < row_b));
+  if (!empty_a)
+    result = compare_cells (self->table, column, row_a, row_b);
+  if (result == 0)
+    result = (row_a > row_b) - (row_a < row_b);
+
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 /**

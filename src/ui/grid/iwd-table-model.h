@@ -19,6 +19,15 @@ guint          iwd_table_model_get_row         (IwdTableModel *self,
 void           iwd_table_model_sort            (IwdTableModel *self,
                                                 guint          column,
                                                 GtkSortType    sort_type);
+void           iwd_table_model_sort_async      (IwdTableModel       *self,
+                                                guint                column,
+                                                GtkSortType          sort_type,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       iwd_table_model_sort_finish     (IwdTableModel       *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 void           iwd_table_model_unsort          (IwdTableModel *self);
 gboolean       iwd_table_model_get_sort_column (IwdTableModel *self,
                                                 guint         *out_column,

@@ -18,8 +18,8 @@
  * that counts the rows shown.
  *
  * Cells are formatted in French only when they are shown. A click on a
- * header sorts the #IwdTableModel by that column; the search entry
- * filters it as the user types.
+ * header sorts the #IwdTableModel by that column in a worker thread, and
+ * the search entry filters it as the user types.
  */
 struct _IwdTableView
 {
@@ -33,6 +33,7 @@ struct _IwdTableView
   IwdTableModel  *model;          /* owned; NULL until a table is set */
   GPtrArray      *sorters;        /* owned; one IwdColumnSorter per column */
   guint           filtered_column; /* the column searched alone, or G_MAXUINT */
+  GCancellable   *sort_cancellable; /* owned; cancels the running sort, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (IwdTableView, iwd_table_view, GTK_TYPE_WIDGET)
@@ -247,6 +248,21 @@ on_model_items_changed (GListModel   *model,
 }
 
 static void
+on_sorted (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_table_model_sort_finish (IWD_TABLE_MODEL (source_object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("grid: sorting the table failed: %s", error->message);
+}
+
+/* Sorts in a worker thread, because the first sort of a text column of a
+ * million distinct values takes about a second. A newer choice cancels
+ * the sort still running. */
+static void
 on_sorter_changed (GtkSorter       *sorter,
                    GtkSorterChange  change,
                    IwdTableView    *self)
@@ -257,10 +273,18 @@ on_sorter_changed (GtkSorter       *sorter,
   if (self->model == NULL)
     return;
 
-  if (find_sort_column (self, &column, &sort_type))
-    iwd_table_model_sort (self->model, column, sort_type);
-  else
-    iwd_table_model_unsort (self->model);
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
+
+  if (!find_sort_column (self, &column, &sort_type))
+    {
+      iwd_table_model_unsort (self->model);
+      return;
+    }
+
+  self->sort_cancellable = g_cancellable_new ();
+  iwd_table_model_sort_async (self->model, column, sort_type, self->sort_cancellable,
+                              on_sorted, NULL);
 }
 
 static void
@@ -281,6 +305,8 @@ iwd_table_view_dispose (GObject *object)
 
   /* Without a model, the sorter changes that removing the columns emits
    * sort nothing. */
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
   g_clear_object (&self->model);
 
   /* gtk_widget_dispose_template() unparents only the bound children, so
@@ -361,6 +387,8 @@ iwd_table_view_set_table (IwdTableView *self,
   g_return_if_fail (IWD_IS_TABLE_VIEW (self));
   g_return_if_fail (IWD_IS_TABLE (table));
 
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
   g_clear_object (&self->model);
   remove_columns (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
