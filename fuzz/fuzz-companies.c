@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "iwd-parse-companies.h"
+#include "iwd-fuzz.h"
+
+/* Feeds the input to the parser of the plain-text company list. */
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  iwd_fuzz_init ();
+
+  bytes = iwd_fuzz_wrap_bytes (data, size);
+  items = iwd_parse_company_list (bytes, NULL);
+
+  return 0;
+}
