@@ -139,8 +139,19 @@ show_company (IwdCompanyPage *self)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->create_button),
                                           g_variant_new_string (name));
 
-  iwd_help_view_set_company (self->help_view, self->company != NULL ? name : NULL);
+  iwd_help_view_set_company (self->help_view, NULL);
   adw_view_stack_set_visible_child_name (self->view_stack, "fields");
+}
+
+/* The help page loads only once its tab is shown, because a page in the
+ * web view starts WebKit's web process. */
+static void
+load_help_if_shown (IwdCompanyPage *self)
+{
+  const char *tab = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->company != NULL && g_strcmp0 (tab, "help") == 0)
+    iwd_help_view_set_company (self->help_view, iwd_company_get_name (self->company));
 }
 
 static void
@@ -178,6 +189,12 @@ fields_loaded_cb (GObject      *source,
   g_list_store_splice (self->fields, 0, g_list_model_get_n_items (G_LIST_MODEL (self->fields)),
                        fields->pdata, fields->len);
   set_fields_state (self, IWD_COMPANY_PAGE_FIELDS_STATE_LIST);
+}
+
+static void
+tab_changed_cb (IwdCompanyPage *self)
+{
+  load_help_if_shown (self);
 }
 
 static void
@@ -310,6 +327,7 @@ iwd_company_page_class_init (IwdCompanyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IwdCompanyPage, fields_list);
   gtk_widget_class_bind_template_child (widget_class, IwdCompanyPage, fields_error_status);
   gtk_widget_class_bind_template_child (widget_class, IwdCompanyPage, help_view);
+  gtk_widget_class_bind_template_callback (widget_class, tab_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -438,8 +456,9 @@ iwd_company_page_get_company (IwdCompanyPage *self)
  * @self: a #IwdCompanyPage
  * @company: (nullable): the company to show
  *
- * Shows @company on its Fields tab, and loads its fields and help page,
- * cancelling the loads for the previous company.
+ * Shows @company on its Fields tab and loads its fields, cancelling the
+ * loads for the previous company. The help page loads when its tab is
+ * shown.
  */
 void
 iwd_company_page_set_company (IwdCompanyPage *self,

@@ -120,7 +120,31 @@ test_page_header (CompanyFixture *fixture,
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "NEOLIANE");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Néoliane Santé & Prévoyance");
-  g_assert_cmpstr (iwd_help_view_get_company (iwd_company_page_get_help_view (page)), ==, "NEOLIANE");
+  g_assert_null (iwd_help_view_get_company (iwd_company_page_get_help_view (page)));
+
+  company_test_finalize_in_window (GTK_WIDGET (page));
+}
+
+static void
+test_page_help_loads_on_tab (CompanyFixture *fixture,
+                             gconstpointer   user_data)
+{
+  IwdCompanyPage *page = open_company (fixture, "ENTORIA", NULL);
+  IwdHelpView *help_view = iwd_company_page_get_help_view (page);
+  GtkWidget *view_stack = company_test_find_widget (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, 0);
+  g_autoptr(IwdCompany) other = iwd_company_new ("AXA", NULL);
+
+  g_assert_cmpint (iwd_help_view_get_state (help_view), ==, IWD_HELP_VIEW_STATE_EMPTY);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_stack), "help");
+  g_assert_cmpstr (iwd_help_view_get_company (help_view), ==, "ENTORIA");
+  g_assert_cmpint (iwd_help_view_get_state (help_view), ==, IWD_HELP_VIEW_STATE_LOADING);
+
+  /* Another company opens on its Fields tab, with no help page loading. */
+  iwd_company_page_set_company (page, other);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (view_stack)), ==, "fields");
+  g_assert_null (iwd_help_view_get_company (help_view));
+  g_assert_cmpint (iwd_help_view_get_state (help_view), ==, IWD_HELP_VIEW_STATE_EMPTY);
 
   company_test_finalize_in_window (GTK_WIDGET (page));
 }
@@ -225,6 +249,8 @@ main (int   argc,
               company_fixture_set_up, test_page_field_titles_as_sent, company_fixture_tear_down);
   g_test_add ("/company-page/header", CompanyFixture, NULL,
               company_fixture_set_up, test_page_header, company_fixture_tear_down);
+  g_test_add ("/company-page/help-loads-on-tab", CompanyFixture, NULL,
+              company_fixture_set_up, test_page_help_loads_on_tab, company_fixture_tear_down);
   g_test_add ("/company-page/unknown-company", CompanyFixture, NULL,
               company_fixture_set_up, test_page_unknown_company, company_fixture_tear_down);
   g_test_add ("/company-page/create-profile", CompanyFixture, NULL,
