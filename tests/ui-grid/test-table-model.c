@@ -2,7 +2,9 @@
 
 #include <locale.h>
 
+#include "iwd-cell-format.h"
 #include "iwd-column-sorter.h"
+#include "iwd-commissions-tsv.h"
 #include "iwd-table-builder.h"
 #include "iwd-table-model.h"
 #include "iwd-table-row.h"
@@ -488,6 +490,63 @@ test_items_changed (void)
   g_assert_cmpuint (change.added, ==, 5);
 }
 
+static IwdTable *
+load_commissions (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "ui-grid", "commissions-cp1252.tsv", NULL);
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  IwdTable *table;
+
+  file = g_mapped_file_new (path, FALSE, &error);
+  g_assert_no_error (error);
+  data = g_mapped_file_get_bytes (file);
+
+  table = iwd_parse_commissions_tsv (data, NULL, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+static guint
+find_column (IwdTable   *table,
+             const char *key)
+{
+  guint column = G_MAXUINT;
+
+  g_assert_true (iwd_table_find_column (table, key, &column));
+  return column;
+}
+
+/* A Windows-1252 statement with French amounts and dates, as brokers
+ * receive them, goes through the parser into the model. */
+static void
+test_commissions_tsv (void)
+{
+  g_autoptr(IwdTable) table = load_commissions ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  guint premium = find_column (table, "Prime TTC");
+  guint date = find_column (table, "Date");
+  g_autofree char *largest = NULL;
+  static const guint by_premium[] = { 1, 3, 0, 2 };
+  static const guint in_saint_etienne[] = { 0 };
+  static const guint in_february[] = { 1 };
+
+  g_assert_cmpint (iwd_table_get_column_kind (table, premium), ==, IWD_TABLE_KIND_MONEY);
+  g_assert_cmpint (iwd_table_get_column_kind (table, date), ==, IWD_TABLE_KIND_DATE);
+  largest = iwd_cell_format (table, 2, premium);
+  g_assert_cmpstr (largest, ==, "17\u202F654,71\u00A0€");
+
+  iwd_table_model_sort (model, premium, GTK_SORT_ASCENDING);
+  assert_rows (model, by_premium, G_N_ELEMENTS (by_premium));
+
+  iwd_table_model_set_search (model, "saint-etienne");
+  assert_rows (model, in_saint_etienne, G_N_ELEMENTS (in_saint_etienne));
+
+  iwd_table_model_set_search (model, "/02/2023");
+  assert_rows (model, in_february, G_N_ELEMENTS (in_february));
+}
+
 static void
 test_empty_table (void)
 {
@@ -556,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/table-model/column-filter", test_column_filter);
   g_test_add_func ("/table-model/column-filter-with-search", test_column_filter_with_search);
   g_test_add_func ("/table-model/items-changed", test_items_changed);
+  g_test_add_func ("/table-model/commissions-tsv", test_commissions_tsv);
   g_test_add_func ("/table-model/empty-table", test_empty_table);
   g_test_add_func ("/table-model/column-sorter", test_column_sorter);
   g_test_add_func ("/table-model/row-finalize", test_row_finalize);
