@@ -321,8 +321,8 @@ setup_card_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, iwd_company_card_new ());
 }
 
-/* Cards are bound only while in view or about to be, so a card loads its
- * logo on bind and cancels the load on unbind. */
+/* The grid binds the cards in view and some rows around them, as many as
+ * GTK chooses, so a card loads its logo on bind and cancels it on unbind. */
 static void
 bind_card_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,

@@ -405,7 +405,9 @@ test_page_search_by_typing (Fixture       *fixture,
 
   wait_while_loading (page);
 
-  /* The entry's search-changed signal arrives after a short delay. */
+  /* TODO: typing on the gallery reaches the entry through its key
+   * capture, which this test skips because GTK 4.8 has no public way to
+   * send a key event. The search-changed signal arrives after a delay. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "cardif");
   spin_main_loop (400);
 
