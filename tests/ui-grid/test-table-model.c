@@ -287,6 +287,72 @@ test_sort_async_cancelled (void)
 }
 
 static void
+on_search_prepared (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+static gboolean
+prepare_search_and_wait (IwdTableModel  *model,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  iwd_table_model_prepare_search_async (model, cancellable, on_search_prepared, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return iwd_table_model_prepare_search_finish (model, result, error);
+}
+
+/* The prepared index of the name column then gets its ranks from the
+ * sort, and keeps its folded values for the search. */
+static void
+test_prepare_search (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  g_autoptr(GError) error = NULL;
+  static const guint emile[] = { 1 };
+  static const guint with_e_by_money[] = { 1, 4, 0, 3 };
+
+  g_assert_true (prepare_search_and_wait (model, NULL, &error));
+  g_assert_no_error (error);
+
+  iwd_table_model_set_search (model, "emile");
+  assert_rows (model, emile, G_N_ELEMENTS (emile));
+
+  g_assert_true (sort_and_wait (model, 0, GTK_SORT_ASCENDING, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sort_and_wait (model, 1, GTK_SORT_ASCENDING, NULL, &error));
+  g_assert_no_error (error);
+  iwd_table_model_set_search (model, "e");
+  assert_rows (model, with_e_by_money, G_N_ELEMENTS (with_e_by_money));
+}
+
+static void
+test_prepare_search_cancelled (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  static const guint in_nice[] = { 0 };
+
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (prepare_search_and_wait (model, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  iwd_table_model_set_search (model, "nice");
+  assert_rows (model, in_nice, G_N_ELEMENTS (in_nice));
+}
+
+static void
 test_unsort (void)
 {
   g_autoptr(IwdTable) table = build_people_table ();
@@ -606,6 +672,8 @@ main (int   argc,
   g_test_add_func ("/table-model/sort-async", test_sort_async);
   g_test_add_func ("/table-model/sort-async-ranked", test_sort_async_ranked);
   g_test_add_func ("/table-model/sort-async-cancelled", test_sort_async_cancelled);
+  g_test_add_func ("/table-model/prepare-search", test_prepare_search);
+  g_test_add_func ("/table-model/prepare-search-cancelled", test_prepare_search_cancelled);
   g_test_add_func ("/table-model/unsort", test_unsort);
   g_test_add_func ("/table-model/compare-rows", test_compare_rows);
   g_test_add_func ("/table-model/search-accents", test_search_accents);

@@ -361,6 +361,50 @@ iwd_column_index_sort (IwdColumnIndex *index,
 }
 
 /**
+ * iwd_column_index_prepare_search:
+ * @index: a column index
+ *
+ * Folds the displayed text of each distinct value now, as the first
+ * iwd_column_index_match() would, so that a worker thread can do it.
+ */
+void
+iwd_column_index_prepare_search (IwdColumnIndex *index)
+{
+  ensure_folded (index);
+}
+
+/**
+ * iwd_column_index_adopt:
+ * @index: a column index
+ * @other: (transfer full): another index of the same table and column
+ *
+ * Moves to @index the ranks and folded values that it lacks from @other,
+ * then frees @other. Both have the same ids, because ids follow the
+ * order of the table's rows. Writing only fields that are still NULL
+ * leaves alone what a thread that sorts @index reads.
+ */
+void
+iwd_column_index_adopt (IwdColumnIndex *index,
+                        IwdColumnIndex *other)
+{
+  g_assert (other->table == index->table && other->column == index->column);
+
+  if (index->ranks == NULL && other->ranks != NULL)
+    {
+      index->ranks = g_steal_pointer (&other->ranks);
+      index->n_ranks = other->n_ranks;
+    }
+
+  if (index->folded == NULL && other->folded != NULL)
+    {
+      index->folded = g_steal_pointer (&other->folded);
+      index->folded_offsets = g_steal_pointer (&other->folded_offsets);
+    }
+
+  iwd_column_index_free (other);
+}
+
+/**
  * iwd_column_index_is_searchable:
  * @kind: a column kind
  *

@@ -46,6 +46,10 @@ void            iwd_column_index_sort          (IwdColumnIndex  *index,
                                                 gboolean         descending,
                                                 guint32         *out_rows);
 
+void            iwd_column_index_prepare_search (IwdColumnIndex *index);
+void            iwd_column_index_adopt         (IwdColumnIndex  *index,
+                                                IwdColumnIndex  *other);
+
 gboolean        iwd_column_index_is_searchable (IwdTableKind     kind);
 guint8         *iwd_column_index_match         (IwdColumnIndex  *index,
                                                 const char      *folded_needle);

@@ -57,10 +57,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (IwdTableModel, iwd_table_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       iwd_table_model_list_model_init))
 
-/* TODO: the search builds indexes and folds their values on the calling
- * thread, so the first search of a million-row table blocks the
- * interface for about half a second (bench/iwd-bench-grid.c on a
- * 2-core machine). Only iwd_table_model_sort_async() uses a thread. */
+/* Builds a column's index on the calling thread. A search before
+ * iwd_table_model_prepare_search_async() is done, or a synchronous sort,
+ * blocks its caller for up to about a second on a million rows
+ * (bench/iwd-bench-grid.c on a 2-core machine). */
 static IwdColumnIndex *
 get_index (IwdTableModel *self,
            guint          column)
@@ -277,26 +277,20 @@ apply_order (IwdTableModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, n_visible, n_visible);
 }
 
-/* Keeps the index that a sort job built, unless the model ranked its own
- * meanwhile. An unranked index that it replaces is borrowed by no job. */
+/* Keeps an index that a worker thread built: in the empty slot, or as
+ * the ranks and folded values that the slot's index lacks. */
 static void
 keep_index (IwdTableModel  *self,
             guint           column,
             IwdColumnIndex *index)
 {
-  IwdColumnIndex *current = self->indexes[column];
-
   if (index == NULL)
     return;
 
-  if (current != NULL && iwd_column_index_is_ranked (current))
-    {
-      iwd_column_index_free (index);
-      return;
-    }
-
-  iwd_column_index_free (current);
-  self->indexes[column] = index;
+  if (self->indexes[column] == NULL)
+    self->indexes[column] = index;
+  else
+    iwd_column_index_adopt (self->indexes[column], index);
 }
 
 static void
@@ -351,6 +345,72 @@ on_sort_job_done (GObject      *source_object,
 
   keep_index (self, job->column, g_steal_pointer (&job->new_index));
   apply_order (self, g_steal_pointer (&job->order), job->column, job->sort_type);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The columns that a search preparation builds in a worker thread, and
+ * their new indexes, which the model keeps once the job is done. */
+typedef struct {
+  IwdTable        *table;      /* owned */
+  guint            n_columns;
+  gboolean        *columns_to_build; /* owned; per column */
+  IwdColumnIndex **indexes;    /* owned; per column, NULL if not built */
+} SearchJob;
+
+static void
+search_job_free (SearchJob *job)
+{
+  for (guint column = 0; column < job->n_columns; column++)
+    g_clear_pointer (&job->indexes[column], iwd_column_index_free);
+
+  g_clear_object (&job->table);
+  g_free (job->columns_to_build);
+  g_free (job->indexes);
+  g_free (job);
+}
+
+static void
+run_search_job (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+
+  for (guint column = 0; column < job->n_columns; column++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      if (!job->columns_to_build[column])
+        continue;
+
+      job->indexes[column] = iwd_column_index_new (job->table, column);
+      iwd_column_index_prepare_search (job->indexes[column]);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_search_job_done (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  IwdTableModel *self = IWD_TABLE_MODEL (source_object);
+  g_autoptr(GTask) task = user_data;
+  SearchJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint column = 0; column < job->n_columns; column++)
+    keep_index (self, column, g_steal_pointer (&job->indexes[column]));
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -768,4 +828,65 @@ iwd_table_model_get_column_filter (IwdTableModel *self,
   g_return_val_if_fail (column < self->n_columns, NULL);
 
   return self->column_filters[column];
+}
+
+/**
+ * iwd_table_model_prepare_search_async:
+ * @self: a model
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: the function to call when the search is prepared
+ * @user_data: data for @callback
+ *
+ * Indexes the searchable columns and folds their values in a worker
+ * thread, so that the first search does not block. A search before the
+ * preparation is done still works, computing what it needs itself.
+ */
+void
+iwd_table_model_prepare_search_async (IwdTableModel       *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) job_task = NULL;
+  GTask *task;
+  SearchJob *job;
+
+  g_return_if_fail (IWD_IS_TABLE_MODEL (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, iwd_table_model_prepare_search_async);
+
+  job = g_new0 (SearchJob, 1);
+  job->table = g_object_ref (self->table);
+  job->n_columns = self->n_columns;
+  job->columns_to_build = g_new0 (gboolean, MAX (self->n_columns, 1));
+  job->indexes = g_new0 (IwdColumnIndex *, MAX (self->n_columns, 1));
+  for (guint column = 0; column < self->n_columns; column++)
+    job->columns_to_build[column] = self->indexes[column] == NULL
+                          && iwd_column_index_is_searchable (iwd_table_get_column_kind (self->table, column));
+
+  job_task = g_task_new (self, cancellable, on_search_job_done, task);
+  g_task_set_task_data (job_task, job, (GDestroyNotify) search_job_free);
+  g_task_run_in_thread (job_task, run_search_job);
+}
+
+/**
+ * iwd_table_model_prepare_search_finish:
+ * @self: a model
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE once the searchable columns are indexed, or %FALSE with
+ *   %G_IO_ERROR_CANCELLED
+ */
+gboolean
+iwd_table_model_prepare_search_finish (IwdTableModel  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == iwd_table_model_prepare_search_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

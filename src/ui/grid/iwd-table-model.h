@@ -40,6 +40,13 @@ GtkOrdering    iwd_table_model_compare_rows    (IwdTableModel *self,
 void           iwd_table_model_set_search      (IwdTableModel *self,
                                                 const char    *text);
 const char    *iwd_table_model_get_search      (IwdTableModel *self);
+void           iwd_table_model_prepare_search_async  (IwdTableModel       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean       iwd_table_model_prepare_search_finish (IwdTableModel       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 void           iwd_table_model_set_column_filter (IwdTableModel *self,
                                                   guint          column,
                                                   const char    *text);

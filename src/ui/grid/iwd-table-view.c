@@ -34,6 +34,7 @@ struct _IwdTableView
   GPtrArray      *sorters;        /* owned; one IwdColumnSorter per column */
   guint           filtered_column; /* the column searched alone, or G_MAXUINT */
   GCancellable   *sort_cancellable; /* owned; cancels the running sort, or NULL */
+  GCancellable   *table_cancellable; /* owned; cancels work on the table shown */
 };
 
 G_DEFINE_FINAL_TYPE (IwdTableView, iwd_table_view, GTK_TYPE_WIDGET)
@@ -248,6 +249,27 @@ on_model_items_changed (GListModel   *model,
 }
 
 static void
+on_search_prepared (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_table_model_prepare_search_finish (IWD_TABLE_MODEL (source_object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("grid: preparing the search failed: %s", error->message);
+}
+
+static void
+cancel_table_work (IwdTableView *self)
+{
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
+  g_cancellable_cancel (self->table_cancellable);
+  g_clear_object (&self->table_cancellable);
+}
+
+static void
 on_sorted (GObject      *source_object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -305,8 +327,7 @@ iwd_table_view_dispose (GObject *object)
 
   /* Without a model, the sorter changes that removing the columns emits
    * sort nothing. */
-  g_cancellable_cancel (self->sort_cancellable);
-  g_clear_object (&self->sort_cancellable);
+  cancel_table_work (self);
   g_clear_object (&self->model);
 
   /* gtk_widget_dispose_template() unparents only the bound children, so
@@ -376,7 +397,7 @@ iwd_table_view_new (void)
  *
  * Shows a table in load order with one column per table column, headed
  * by the column's label. The search entry is cleared, and the search
- * goes back to all columns.
+ * goes back to all columns. The search is prepared in a worker thread.
  */
 void
 iwd_table_view_set_table (IwdTableView *self,
@@ -387,8 +408,7 @@ iwd_table_view_set_table (IwdTableView *self,
   g_return_if_fail (IWD_IS_TABLE_VIEW (self));
   g_return_if_fail (IWD_IS_TABLE (table));
 
-  g_cancellable_cancel (self->sort_cancellable);
-  g_clear_object (&self->sort_cancellable);
+  cancel_table_work (self);
   g_clear_object (&self->model);
   remove_columns (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -406,6 +426,10 @@ iwd_table_view_set_table (IwdTableView *self,
   gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
   gtk_column_view_set_model (self->column_view, selection);
   update_status (self);
+
+  self->table_cancellable = g_cancellable_new ();
+  iwd_table_model_prepare_search_async (self->model, self->table_cancellable,
+                                        on_search_prepared, NULL);
 }
 
 /**
