@@ -6,6 +6,7 @@
 
 #include "iwd-parse-check-reply.h"
 #include "iwd-parse-error.h"
+#include "iwd-parse-json.h"
 #include "iwd-text.h"
 
 /* Unwraps a reply sent as a JSON string, such as "\"General=Ok\"". */
@@ -25,6 +26,9 @@ unquote_json_string (const char  *text,
                            "the reply starts with '\"' but is not a JSON string");
       return NULL;
     }
+
+  if (!iwd_parse_json_check_utf8 (root, error))
+    return NULL;
 
   return g_strdup (json_node_get_string (root));
 }

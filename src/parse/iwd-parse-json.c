@@ -23,11 +23,16 @@ set_syntax_error (const GError  *json_error,
   unsigned int column = 0;
   int detail_offset = 0;
 
+  /* The quoted token may contain a lone surrogate decoded as bytes that
+   * are not UTF-8, and GTK rejects such a message. */
   if (sscanf (json_error->message, "<data>:%u:%u: Parse error: %n",
               &line, &column, &detail_offset) == 2 && detail_offset > 0)
-    g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
-                 "line %u, column %u: %s", line, column,
-                 json_error->message + detail_offset);
+    {
+      g_autofree char *detail = g_utf8_make_valid (json_error->message + detail_offset, -1);
+
+      g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
+                   "line %u, column %u: %s", line, column, detail);
+    }
   else
     g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
                          "the reply is not valid JSON");
@@ -54,6 +59,40 @@ describe_node (JsonNode *node)
   return "number";
 }
 
+static gboolean
+node_is_utf8 (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        {
+          if (!g_utf8_validate (name, -1, NULL) || !node_is_utf8 (member))
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (!node_is_utf8 (json_array_get_element (array, i)))
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  return json_node_get_value_type (node) != G_TYPE_STRING
+         || g_utf8_validate (json_node_get_string (node), -1, NULL);
+}
+
 static JsonNode *
 load_root (GBytes  *data,
            GError **error)
@@ -74,6 +113,10 @@ load_root (GBytes  *data,
       set_syntax_error (json_error, error);
       return NULL;
     }
+
+  if (json_parser_get_root (parser) != NULL
+      && !iwd_parse_json_check_utf8 (json_parser_get_root (parser), error))
+    return NULL;
 
   return json_parser_steal_root (parser);
 }
@@ -180,4 +223,32 @@ iwd_parse_json_require (JsonObject  *object,
     }
 
   return TRUE;
+}
+
+/**
+ * iwd_parse_json_check_utf8:
+ * @root: a node that json-glib parsed
+ * @error: return location for a #GError
+ *
+ * Checks that every string and member name under @root is valid UTF-8.
+ * json-glib 1.6 checks its input, but decodes the escape of a lone UTF-16
+ * surrogate, such as `\ud800`, into bytes that are not UTF-8, which GTK
+ * would reject and json-glib would write back as invalid JSON.
+ *
+ * Returns: %FALSE, with %IWD_PARSE_ERROR_ENCODING, if a string is not
+ *   valid UTF-8
+ */
+gboolean
+iwd_parse_json_check_utf8 (JsonNode  *root,
+                           GError   **error)
+{
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  if (node_is_utf8 (root))
+    return TRUE;
+
+  g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_ENCODING,
+                       "a JSON string escapes a lone UTF-16 surrogate (\\uD800 to \\uDFFF), "
+                       "which is not valid UTF-8");
+  return FALSE;
 }

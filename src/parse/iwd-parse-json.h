@@ -17,4 +17,7 @@ gboolean    iwd_parse_json_require     (JsonObject *object,
                                         guint       index,
                                         GError    **error);
 
+gboolean    iwd_parse_json_check_utf8  (JsonNode   *root,
+                                        GError    **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "iwd-account-state.h"
+#include "iwd-parse-json.h"
 
 #define STATE_FILE_NAME   "state.json"
 #define ACCOUNT_FILE_NAME "account.json"
@@ -473,6 +474,15 @@ read_state (IwdAccountState  *self,
       return FALSE;
     }
 
+  /* A string that is not UTF-8 would make the next save write invalid
+   * JSON, which the next load would set aside with everything else. */
+  if (!iwd_parse_json_check_utf8 (root, &local_error))
+    {
+      g_set_error_literal (error, IWD_STATE_ERROR, IWD_STATE_ERROR_INVALID, local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+
   if (!read_version (json_node_get_object (root), &version, error))
     return FALSE;
 
@@ -633,6 +643,12 @@ read_account_file (const char *path)
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_message ("stores: skipped %s: the top level is not a JSON object", path);
+      return NULL;
+    }
+
+  if (!iwd_parse_json_check_utf8 (root, &error))
+    {
+      g_message ("stores: skipped %s: %s", path, error->message);
       return NULL;
     }
 

@@ -74,6 +74,21 @@ test_profiles_empty_array (void)
   g_assert_cmpuint (profiles->len, ==, 0);
 }
 
+/* json-glib 1.6 rejects a lone low surrogate, and quotes the string that
+ * it decoded into bytes that are not UTF-8. */
+static void
+test_profiles_lone_low_surrogate (void)
+{
+  g_autoptr(GBytes) data = bytes_from_string ("[{\"cie\":\"a\\udfff\",\"idClient\":\"1\"}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = iwd_parse_profiles (data, &error);
+
+  g_assert_null (profiles);
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, "line 1, column 19: invalid string constant"));
+}
+
 static void
 test_profiles_errors (void)
 {
@@ -93,6 +108,12 @@ test_profiles_errors (void)
                      IWD_PARSE_ERROR_SHAPE, "item 1: task 1 is not an object");
   check_parse_error ("[{\"cie\":\"a\",\n\"idClient\" \"1\"}]", IWD_PARSE_ERROR_SYNTAX,
                      "line 2, column 10: unexpected string constant \"idClient\", expected character `:'");
+  check_parse_error ("[{\"cie\":\"\\ud800axa\",\"idClient\":\"1\"}]", IWD_PARSE_ERROR_ENCODING,
+                     "a JSON string escapes a lone UTF-16 surrogate (\\uD800 to \\uDFFF), "
+                     "which is not valid UTF-8");
+  check_parse_error ("[{\"cie\":\"a\",\"idClient\":\"1\",\"\\ud800ab\":0}]", IWD_PARSE_ERROR_ENCODING,
+                     "a JSON string escapes a lone UTF-16 surrogate (\\uD800 to \\uDFFF), "
+                     "which is not valid UTF-8");
 }
 
 int
@@ -104,6 +125,7 @@ main (int   argc,
   g_test_add_func ("/profiles/loose-types", test_profiles_loose_types);
   g_test_add_func ("/profiles/empty-array", test_profiles_empty_array);
   g_test_add_func ("/profiles/errors", test_profiles_errors);
+  g_test_add_func ("/profiles/lone-low-surrogate", test_profiles_lone_low_surrogate);
 
   return g_test_run ();
 }

@@ -344,6 +344,15 @@ test_state_wrong_shape_set_aside (Fixture       *fixture,
   assert_set_aside (fixture, "state-wrong-shape.json");
 }
 
+/* json-glib 1.6 decodes "\ud800" into bytes that are not UTF-8, and
+ * would write them back as a file that no later load accepts. */
+static void
+test_state_lone_surrogate_set_aside (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  assert_set_aside (fixture, "state-lone-surrogate.json");
+}
+
 static void
 test_state_empty_file_set_aside (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -672,6 +681,7 @@ main (int   argc,
   ADD ("/stores/state/truncated-set-aside", test_state_truncated_set_aside);
   ADD ("/stores/state/wrong-shape-set-aside", test_state_wrong_shape_set_aside);
   ADD ("/stores/state/empty-file-set-aside", test_state_empty_file_set_aside);
+  ADD ("/stores/state/lone-surrogate-set-aside", test_state_lone_surrogate_set_aside);
   ADD ("/stores/state/newer-refused", test_state_newer_refused);
   ADD ("/stores/state/migrate-v1", test_state_migrate_v1);
   ADD ("/stores/state/tolerant-read", test_state_tolerant_read);
