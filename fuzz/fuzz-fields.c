@@ -19,6 +19,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   bytes = iwd_fuzz_wrap_bytes (data, size);
   fields = iwd_parse_field_schema (bytes, NULL);
+  iwd_fuzz_check_strings (fields);
 
   list = iwd_fuzz_dup_string (data, size);
   choices = iwd_parse_choice_list (list, &irregular);

@@ -15,6 +15,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   bytes = iwd_fuzz_wrap_bytes (data, size);
   items = iwd_parse_profiles (bytes, NULL);
+  iwd_fuzz_check_strings (items);
 
   return 0;
 }

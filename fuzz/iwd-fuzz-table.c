@@ -19,7 +19,11 @@ read_column (IwdTable *table,
   g_assert_nonnull (iwd_table_get_column_key (table, column));
 
   for (guint row = 0; row < iwd_table_get_n_rows (table); row++)
-    g_free (iwd_table_dup_cell_string (table, row, column));
+    {
+      g_autofree char *cell = iwd_table_dup_cell_string (table, row, column);
+
+      g_assert_true (g_utf8_validate (cell, -1, NULL));
+    }
 
   if (is_summable (iwd_table_get_column_kind (table, column)))
     iwd_table_sum_column (table, column, &total);
@@ -31,6 +35,7 @@ read_column (IwdTable *table,
  *
  * Reads every cell and sums every numeric column, so that a table built
  * with inconsistent column lengths or kinds fails under the sanitizers.
+ * Every cell must render as valid UTF-8, as the grid shows it.
  */
 void
 iwd_fuzz_read_table (IwdTable *table)

@@ -5,6 +5,18 @@
 
 #include "iwd-fuzz.h"
 
+static void
+check_string_property (GObject    *object,
+                       GParamSpec *pspec)
+{
+  g_autofree char *value = NULL;
+
+  g_object_get (object, pspec->name, &value, NULL);
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    g_error ("fuzz: %s:%s is not valid UTF-8",
+             G_OBJECT_TYPE_NAME (object), pspec->name);
+}
+
 /* A warning or a critical means that a parser broke a GLib precondition
  * or its own, which is a bug whatever the input. So they abort, and
  * libFuzzer keeps the input. Messages about bad input are dropped, as
@@ -80,4 +92,29 @@ iwd_fuzz_dup_string (const uint8_t *data,
                      size_t         size)
 {
   return g_strndup ((const char *) data, size);
+}
+
+/**
+ * iwd_fuzz_check_strings:
+ * @objects: the models that a parser built
+ *
+ * Checks that every readable string property of every model is valid
+ * UTF-8, because GTK rejects any other text that the pages would show.
+ */
+void
+iwd_fuzz_check_strings (GPtrArray *objects)
+{
+  for (guint i = 0; objects != NULL && i < objects->len; i++)
+    {
+      GObject *object = g_ptr_array_index (objects, i);
+      guint n_properties;
+      g_autofree GParamSpec **pspecs =
+        g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_properties);
+
+      for (guint j = 0; j < n_properties; j++)
+        {
+          if (pspecs[j]->value_type == G_TYPE_STRING && (pspecs[j]->flags & G_PARAM_READABLE))
+            check_string_property (object, pspecs[j]);
+        }
+    }
 }

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,6 @@ GBytes  *iwd_fuzz_wrap_bytes    (const uint8_t *data,
                                  size_t         size);
 char    *iwd_fuzz_dup_string    (const uint8_t *data,
                                  size_t         size);
+void     iwd_fuzz_check_strings (GPtrArray     *objects);
 
 G_END_DECLS
