@@ -306,7 +306,8 @@ purge_thread (GTask        *task,
       return;
     }
 
-  g_info ("history: purged %u fetches older than %u days", removed, request->retention_days);
+  g_info ("history: purged fetches older than %u days: %u removed",
+          request->retention_days, removed);
   g_task_return_int (task, removed);
 }
 
@@ -335,7 +336,7 @@ forget_thread (GTask        *task,
       return;
     }
 
-  g_info ("history: forgot portfolio %s (%u fetches)", request->portfolio_id, removed);
+  g_info ("history: forgot portfolio %s: %u fetches removed", request->portfolio_id, removed);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -509,9 +510,12 @@ iwd_history_store_save_fetch_finish (IwdHistoryStore  *self,
                                      GAsyncResult     *result,
                                      GError          **error)
 {
+  gssize fetch_id;
+
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  return g_task_propagate_int (G_TASK (result), error);
+  fetch_id = g_task_propagate_int (G_TASK (result), error);
+  return fetch_id > 0 ? fetch_id : 0;
 }
 
 /**
