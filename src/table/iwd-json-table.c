@@ -62,6 +62,23 @@ fail_shape (JsonReader *reader,
   return 0;
 }
 
+/* yajl 2.1 checks only the lengths of UTF-8 sequences, so it passes on
+ * overlong forms, and it decodes a lone surrogate escape such as
+ * "\udfff" into bytes that are not UTF-8. GTK rejects both. */
+static int
+check_utf8 (JsonReader          *reader,
+            const unsigned char *text,
+            size_t               length)
+{
+  if (g_utf8_validate_len ((const char *) text, length, NULL))
+    return 1;
+
+  g_set_error (&reader->error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_ENCODING,
+               "item %u: a string is not valid UTF-8 or contains \\u0000",
+               reader->n_items);
+  return 0;
+}
+
 static int
 fail_root (JsonReader *reader)
 {
@@ -181,6 +198,9 @@ on_string (void                *user_data,
 {
   JsonReader *reader = user_data;
 
+  if (!check_utf8 (reader, text, length))
+    return 0;
+
   if (reader->embedded != NULL)
     return embedded_result (yajl_gen_string (reader->embedded, text, length));
   return set_value (reader, (const char *) text, length);
@@ -223,6 +243,9 @@ on_map_key (void                *user_data,
 {
   JsonReader *reader = user_data;
   guint prefix_length;
+
+  if (!check_utf8 (reader, key, length))
+    return 0;
 
   if (reader->embedded != NULL)
     return embedded_result (yajl_gen_string (reader->embedded, key, length));

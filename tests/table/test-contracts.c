@@ -222,6 +222,26 @@ test_value_error (void)
 }
 
 static void
+test_invalid_utf8_error (void)
+{
+  const char * const replies[] = {
+    "[{\"prenom\": \"H\xC1\xA9l\xC3\xA8ne\"}]",
+    "[{\"prenom\": \"H\\udfffl\"}]",
+    "[{\"pr\xC1\xA9nom\": \"H\"}]",
+    "[{\"erreur\": 0}, {\"notes\": [\"\\udfff\"]}]",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (replies); i++)
+    {
+      g_autoptr(GError) error = parse_text_error (replies[i]);
+
+      g_test_message ("reply %s", replies[i]);
+      g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_ENCODING);
+      g_assert_true (g_str_has_prefix (error->message, i < 3 ? "item 1:" : "item 2:"));
+    }
+}
+
+static void
 test_cancelled (void)
 {
   g_autoptr(GBytes) data = load_fixture ("contracts.json");
@@ -256,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/table/contracts/root-error", test_root_error);
   g_test_add_func ("/table/contracts/item-error", test_item_error);
   g_test_add_func ("/table/contracts/value-error", test_value_error);
+  g_test_add_func ("/table/contracts/invalid-utf8-error", test_invalid_utf8_error);
   g_test_add_func ("/table/contracts/cancelled", test_cancelled);
 
   return g_test_run ();
