@@ -407,12 +407,33 @@ test_search_kinds (void)
   g_autoptr(IwdTable) table = build_people_table ();
   g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
   static const guint by_date[] = { 0, 4 };
+  static const guint by_amount[] = { 1 };
 
   iwd_table_model_set_search (model, "02/01/2020");
   assert_rows (model, by_date, G_N_ELEMENTS (by_date));
 
-  iwd_table_model_set_search (model, "300");
+  iwd_table_model_set_search (model, "-300,00 €");
+  assert_rows (model, by_amount, G_N_ELEMENTS (by_amount));
+}
+
+/* Booleans are not searched, though a filter applies to them. */
+static void
+test_search_booleans (void)
+{
+  static const char * const keys[] = { "Nom", "Actif" };
+  static const char * const cells[] = { "Martin", "true", "Dupont", "false" };
+  g_autoptr(IwdTable) table = build_table (keys, 2, cells, 2);
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  static const guint active[] = { 0 };
+
+  g_assert_cmpint (iwd_table_get_column_kind (table, 1), ==, IWD_TABLE_KIND_BOOLEAN);
+
+  iwd_table_model_set_search (model, "yes");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  iwd_table_model_set_search (model, NULL);
+  iwd_table_model_set_column_filter (model, 1, "yes");
+  assert_rows (model, active, G_N_ELEMENTS (active));
 }
 
 static void
@@ -597,6 +618,7 @@ test_commissions_tsv (void)
   static const guint by_premium[] = { 1, 3, 0, 2 };
   static const guint in_saint_etienne[] = { 0 };
   static const guint in_february[] = { 1 };
+  static const guint with_1234[] = { 0 };
 
   g_assert_cmpint (iwd_table_get_column_kind (table, premium), ==, IWD_TABLE_KIND_MONEY);
   g_assert_cmpint (iwd_table_get_column_kind (table, date), ==, IWD_TABLE_KIND_DATE);
@@ -611,6 +633,12 @@ test_commissions_tsv (void)
 
   iwd_table_model_set_search (model, "/02/2023");
   assert_rows (model, in_february, G_N_ELEMENTS (in_february));
+
+  iwd_table_model_set_search (model, "1 234,5");
+  assert_rows (model, with_1234, G_N_ELEMENTS (with_1234));
+
+  iwd_table_model_set_search (model, "1234,50");
+  assert_rows (model, with_1234, G_N_ELEMENTS (with_1234));
 }
 
 static void
@@ -678,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/table-model/compare-rows", test_compare_rows);
   g_test_add_func ("/table-model/search-accents", test_search_accents);
   g_test_add_func ("/table-model/search-kinds", test_search_kinds);
+  g_test_add_func ("/table-model/search-booleans", test_search_booleans);
   g_test_add_func ("/table-model/search-narrowing", test_search_narrowing);
   g_test_add_func ("/table-model/search-sorted", test_search_sorted);
   g_test_add_func ("/table-model/column-filter", test_column_filter);

@@ -192,12 +192,38 @@ append_folded (GString    *folded,
   g_string_append_c (folded, '\0');
 }
 
+/* Amounts and decimals are matched without their grouping spaces, so
+ * that "1 234,5" and "1234,5" both find 1 234,50 €. */
+static gboolean
+ignores_spaces (IwdTableKind kind)
+{
+  return kind == IWD_TABLE_KIND_MONEY || kind == IWD_TABLE_KIND_DECIMAL;
+}
+
+/* Drops every Unicode space, the no-break spaces of French numbers too. */
+static char *
+remove_spaces (const char *text)
+{
+  GString *result = g_string_sized_new (strlen (text));
+
+  for (const char *next = text; *next != '\0'; next = g_utf8_next_char (next))
+    {
+      gunichar character = g_utf8_get_char (next);
+
+      if (!g_unichar_isspace (character))
+        g_string_append_unichar (result, character);
+    }
+
+  return g_string_free (result, FALSE);
+}
+
 static void
 append_folded_value (IwdColumnIndex *index,
                      GString        *folded,
                      guint32         id)
 {
   g_autofree char *formatted = NULL;
+  g_autofree char *compact = NULL;
 
   if (index->kind == IWD_TABLE_KIND_TEXT)
     {
@@ -206,7 +232,14 @@ append_folded_value (IwdColumnIndex *index,
     }
 
   formatted = iwd_cell_format_number (index->kind, index->numbers[id]);
-  append_folded (folded, formatted);
+  if (!ignores_spaces (index->kind))
+    {
+      append_folded (folded, formatted);
+      return;
+    }
+
+  compact = remove_spaces (formatted);
+  append_folded (folded, compact);
 }
 
 /* Keeps the folded values in one block rather than one allocation each,
@@ -408,22 +441,15 @@ iwd_column_index_adopt (IwdColumnIndex *index,
  * iwd_column_index_is_searchable:
  * @kind: a column kind
  *
- * Tells whether the search looks into columns of this kind. Amounts,
- * decimals and booleans are left out, because their text rarely helps
- * find a row and a million distinct amounts would each be formatted.
+ * Tells whether the search looks into columns of this kind. Booleans are
+ * left out, because a search for "no" would find every false cell.
  *
- * TODO: a broker may want to find an amount as displayed ("1 234,50");
- * that needs its own matching, which ignores the grouping spaces.
- *
- * Returns: %TRUE for text, integers, dates and date-times
+ * Returns: %TRUE for every kind but booleans
  */
 gboolean
 iwd_column_index_is_searchable (IwdTableKind kind)
 {
-  return kind == IWD_TABLE_KIND_TEXT
-         || kind == IWD_TABLE_KIND_INTEGER
-         || kind == IWD_TABLE_KIND_DATE
-         || kind == IWD_TABLE_KIND_DATETIME;
+  return kind != IWD_TABLE_KIND_BOOLEAN;
 }
 
 /**
@@ -432,8 +458,8 @@ iwd_column_index_is_searchable (IwdTableKind kind)
  * @folded_needle: a text folded with iwd_text_fold_for_search()
  *
  * Tells, for each distinct value, whether its displayed text, folded the
- * same way, contains @folded_needle. The folded values are computed on
- * the first call and kept.
+ * same way, contains @folded_needle. Spaces are ignored in amounts and
+ * decimals. The folded values are computed on the first call and kept.
  *
  * Returns: (transfer full): one byte per id, 1 for a match
  */
@@ -442,10 +468,15 @@ iwd_column_index_match (IwdColumnIndex *index,
                         const char     *folded_needle)
 {
   guint8 *matches = g_new (guint8, MAX (index->n_distinct, 1));
+  g_autofree char *compact_needle = NULL;
+  const char *needle = folded_needle;
+
+  if (ignores_spaces (index->kind))
+    needle = compact_needle = remove_spaces (folded_needle);
 
   ensure_folded (index);
   for (guint32 id = 0; id < index->n_distinct; id++)
-    matches[id] = strstr (index->folded + index->folded_offsets[id], folded_needle) != NULL;
+    matches[id] = strstr (index->folded + index->folded_offsets[id], needle) != NULL;
 
   return matches;
 }

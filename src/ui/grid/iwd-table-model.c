@@ -357,6 +357,20 @@ typedef struct {
   IwdColumnIndex **indexes;    /* owned; per column, NULL if not built */
 } SearchJob;
 
+/* A column that has an index without folded values gets a new one,
+ * whose folded values the model's index then adopts. */
+static gboolean
+needs_search_index (IwdTableModel *self,
+                    guint          column)
+{
+  IwdColumnIndex *index = self->indexes[column];
+
+  if (!iwd_column_index_is_searchable (iwd_table_get_column_kind (self->table, column)))
+    return FALSE;
+
+  return index == NULL || index->folded == NULL;
+}
+
 static void
 search_job_free (SearchJob *job)
 {
@@ -737,8 +751,9 @@ iwd_table_model_compare_rows (IwdTableModel *self,
  * @self: a model
  * @text: (nullable): the text to look for, or %NULL or "" for all rows
  *
- * Keeps the rows where the displayed text of a text, integer, date or
- * date-time cell contains @text, ignoring case and accents.
+ * Keeps the rows where the displayed text of a cell contains @text,
+ * ignoring case and accents, and spaces in amounts and decimals. Boolean
+ * cells are not searched.
  */
 void
 iwd_table_model_set_search (IwdTableModel *self,
@@ -783,9 +798,9 @@ iwd_table_model_get_search (IwdTableModel *self)
  *   %NULL or "" to filter nothing on this column
  *
  * Keeps the rows whose cell in @column contains @text as it is displayed,
- * ignoring case and accents. Filters on several columns and the search
- * all apply together. Unlike the search, a filter applies to a column of
- * any kind, which formats each of its distinct values once.
+ * ignoring case and accents, and spaces in amounts and decimals. Filters
+ * on several columns and the search all apply together. Unlike the
+ * search, a filter also applies to a boolean column.
  */
 void
 iwd_table_model_set_column_filter (IwdTableModel *self,
@@ -863,8 +878,7 @@ iwd_table_model_prepare_search_async (IwdTableModel       *self,
   job->columns_to_build = g_new0 (gboolean, MAX (self->n_columns, 1));
   job->indexes = g_new0 (IwdColumnIndex *, MAX (self->n_columns, 1));
   for (guint column = 0; column < self->n_columns; column++)
-    job->columns_to_build[column] = self->indexes[column] == NULL
-                          && iwd_column_index_is_searchable (iwd_table_get_column_kind (self->table, column));
+    job->columns_to_build[column] = needs_search_index (self, column);
 
   job_task = g_task_new (self, cancellable, on_search_job_done, task);
   g_task_set_task_data (job_task, job, (GDestroyNotify) search_job_free);
