@@ -89,6 +89,13 @@ static const Branch branches[] = {
 
 static const char * const payments[] = { "", "Mensuel", "Trimestriel", "Annuel" };
 
+/* The stream of iwd_sandbox_data_source_new_rand() that draws the
+ * changes between fetches; 0 is contracts and 1 commission lines. */
+#define CHANGES_STREAM 2
+
+/* A premium raise, in percent of the premium before it. */
+#define RAISE_PERCENT 5
+
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
 static void
@@ -196,6 +203,63 @@ generate_policy (IwdSandboxContract         *contract,
                   g_date_get_year (&source->reference));
 
   generate_amounts (contract, branch, rand);
+}
+
+/* Draws an original contract that is not cancelled, other than @except:
+ * the drawn index, or the next one that qualifies. */
+static guint
+pick_remaining (const IwdSandboxChanges *changes,
+                GRand                   *rand,
+                guint                    except)
+{
+  guint start = g_rand_int_range (rand, 0, changes->n_original);
+
+  for (guint step = 0; step < changes->n_original; step++)
+    {
+      guint index = (start + step) % changes->n_original;
+
+      if (!changes->cancelled[index] && index != except)
+        return index;
+    }
+
+  return G_MAXUINT;
+}
+
+static guint
+count_remaining (const IwdSandboxChanges *changes)
+{
+  guint remaining = 0;
+
+  for (guint i = 0; i < changes->n_original; i++)
+    remaining += changes->cancelled[i] ? 0 : 1;
+
+  return remaining;
+}
+
+static void
+apply_generation (IwdSandboxChanges          *changes,
+                  const IwdSandboxDataSource *source,
+                  guint                       generation)
+{
+  g_autoptr(GRand) rand = iwd_sandbox_data_source_new_rand (source, CHANGES_STREAM, generation);
+  guint cancelled = G_MAXUINT;
+  guint raised;
+
+  if (count_remaining (changes) > 1)
+    {
+      cancelled = pick_remaining (changes, rand, G_MAXUINT);
+      changes->cancelled[cancelled] = TRUE;
+    }
+
+  raised = pick_remaining (changes, rand, cancelled);
+  if (raised != G_MAXUINT)
+    changes->raises[raised]++;
+}
+
+static gint64
+raise_cents (gint64 cents)
+{
+  return (cents * (100 + RAISE_PERCENT) + 50) / 100;
 }
 
 static void
@@ -407,6 +471,66 @@ iwd_sandbox_contract_append_json (const IwdSandboxContract *contract,
   g_string_append_c (out, ',');
   append_police_json (contract, out);
   g_string_append_c (out, '}');
+}
+
+/**
+ * iwd_sandbox_changes_init:
+ * @changes: (out caller-allocates): the changes to fill
+ * @source: the profile's data source, whose seed draws the changes
+ * @n_original: the profile's contract count before any change
+ * @generations: how many generations of changes to apply; 0 for none
+ *
+ * Works out which contracts the first @generations generations cancel
+ * and raise. Clear it with iwd_sandbox_changes_clear().
+ */
+void
+iwd_sandbox_changes_init (IwdSandboxChanges          *changes,
+                          const IwdSandboxDataSource *source,
+                          guint                       n_original,
+                          guint                       generations)
+{
+  changes->n_original = n_original;
+  changes->generations = generations;
+  changes->cancelled = g_new0 (gboolean, MAX (n_original, 1));
+  changes->raises = g_new0 (guint, MAX (n_original, 1));
+
+  for (guint generation = 1; generation <= generations && n_original > 0; generation++)
+    apply_generation (changes, source, generation);
+}
+
+void
+iwd_sandbox_changes_clear (IwdSandboxChanges *changes)
+{
+  g_clear_pointer (&changes->cancelled, g_free);
+  g_clear_pointer (&changes->raises, g_free);
+}
+
+/**
+ * iwd_sandbox_contract_raise_premium:
+ * @contract: a generated contract
+ * @raises: how many times to raise its premium by 5 %
+ *
+ * Raises the premium, rounded to the cent each time, and recomputes the
+ * taxes in the same proportion and the commission at the same rate.
+ */
+void
+iwd_sandbox_contract_raise_premium (IwdSandboxContract *contract,
+                                    guint               raises)
+{
+  gint64 cents = contract->premium / 100;
+  gint64 tax_cents = contract->taxes / 100;
+
+  for (guint i = 0; i < raises; i++)
+    {
+      gint64 raised = raise_cents (cents);
+
+      tax_cents = cents > 0 ? (tax_cents * raised + cents / 2) / cents : tax_cents;
+      cents = raised;
+    }
+
+  contract->premium = cents * 100;
+  contract->taxes = tax_cents * 100;
+  contract->commission = cents * contract->rate_percent;
 }
 
 /**

@@ -60,6 +60,28 @@ typedef struct {
   gint64      commission;
 } IwdSandboxContract;
 
+/**
+ * IwdSandboxChanges:
+ * @n_original: the profile's contract count before any change
+ * @generations: how many generations of changes apply
+ * @cancelled: (array length=n_original): whether each original contract
+ *   is cancelled
+ * @raises: (array length=n_original): how many 5 % premium raises each
+ *   original contract has had
+ *
+ * The changes that the simulated robot makes to a profile's contracts
+ * between two fetches. Generation g (from 1) adds the contract of index
+ * @n_original + g - 1, cancels one original contract and raises the
+ * premium of another, each drawn from the seed. A profile keeps at least
+ * one original contract, so cancellations stop there.
+ */
+typedef struct {
+  guint     n_original;
+  guint     generations;
+  gboolean *cancelled;
+  guint    *raises;
+} IwdSandboxChanges;
+
 guint32 iwd_sandbox_hash_text           (const char                 *text);
 
 void    iwd_sandbox_data_source_clear   (IwdSandboxDataSource       *source);
@@ -75,6 +97,14 @@ void    iwd_sandbox_contract_generate   (IwdSandboxContract         *contract,
 void    iwd_sandbox_contract_clear      (IwdSandboxContract         *contract);
 void    iwd_sandbox_contract_append_json (const IwdSandboxContract  *contract,
                                          GString                    *out);
+
+void    iwd_sandbox_changes_init        (IwdSandboxChanges          *changes,
+                                         const IwdSandboxDataSource *source,
+                                         guint                       n_original,
+                                         guint                       generations);
+void    iwd_sandbox_changes_clear       (IwdSandboxChanges          *changes);
+void    iwd_sandbox_contract_raise_premium (IwdSandboxContract     *contract,
+                                         guint                       raises);
 
 void    iwd_sandbox_append_amount       (GString                    *out,
                                          gint64                      scaled,

@@ -3,7 +3,12 @@
 /* The simulated robot's output: a portfolio's contracts and a profile's
  * commission lines. A profile produces data once the robot delay has run
  * from the time it joined the portfolio, and never while its login fails.
- * Bodies are streamed chunk by chunk, so their size does not bound memory. */
+ * Bodies are streamed chunk by chunk, so their size does not bound memory.
+ *
+ * The robot keeps finding changes: the nth request of a portfolio's
+ * contracts that returns data applies n - 1 generations of changes (see
+ * IwdSandboxChanges) to each profile's contracts, so that a client has
+ * history to compare. Commission lines do not change. */
 
 #include "iwd-sandbox-feeds.h"
 
@@ -15,6 +20,7 @@
 #define COMMISSIONS_PER_CHUNK 1000
 #define DEFAULT_MONTHS 12
 #define COMMISSION_STREAM 1
+#define CONTRACT_REQUESTS_KEY "iwd-sandbox-contract-requests"
 
 /* The commission columns, in the order of the TSV header; the JSON rows
  * use the same names as keys. */
@@ -24,6 +30,7 @@ static const char * const commission_columns[] = {
 
 typedef struct {
   GArray *sources;      /* IwdSandboxDataSource, one per ready profile */
+  GArray *changes;      /* IwdSandboxChanges, one per source */
   guint   per_profile;
   guint   next_source;
   guint   next_index;
@@ -54,11 +61,18 @@ clear_contract (gpointer data)
 }
 
 static void
+clear_changes (gpointer data)
+{
+  iwd_sandbox_changes_clear (data);
+}
+
+static void
 contracts_feed_free (gpointer data)
 {
   ContractsFeed *feed = data;
 
   g_array_unref (feed->sources);
+  g_array_unref (feed->changes);
   g_free (feed);
 }
 
@@ -106,6 +120,57 @@ init_source (IwdSandboxDataSource      *source,
    * for each, in a shape the API document does not show. */
 }
 
+/* Counts the requests of @portfolio's contracts that return data, in
+ * the account, since the sandbox started.
+ * NOTE: a portfolio deleted and created again with the same id keeps
+ * its count. */
+static guint
+count_contract_request (IwdSandboxRequest         *request,
+                        const IwdSandboxPortfolio *portfolio)
+{
+  GHashTable *counts = g_object_get_data (G_OBJECT (request->account), CONTRACT_REQUESTS_KEY);
+  guint count;
+
+  if (counts == NULL)
+    {
+      counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (request->account), CONTRACT_REQUESTS_KEY,
+                              counts, (GDestroyNotify) g_hash_table_unref);
+    }
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, portfolio->id)) + 1;
+  g_hash_table_insert (counts, g_strdup (portfolio->id), GUINT_TO_POINTER (count));
+
+  return count;
+}
+
+/* Writes the contract of @index of the current source, unless a change
+ * cancelled it. */
+static void
+append_contract (ContractsFeed *feed,
+                 guint          index,
+                 GString       *chunk)
+{
+  IwdSandboxDataSource *source = &g_array_index (feed->sources, IwdSandboxDataSource,
+                                                 feed->next_source);
+  IwdSandboxChanges *changes = &g_array_index (feed->changes, IwdSandboxChanges,
+                                               feed->next_source);
+  gboolean original = index < changes->n_original;
+  IwdSandboxContract contract;
+
+  if (original && changes->cancelled[index])
+    return;
+
+  iwd_sandbox_contract_generate (&contract, source, index);
+  if (original)
+    iwd_sandbox_contract_raise_premium (&contract, changes->raises[index]);
+
+  if (feed->written++ > 0)
+    g_string_append_c (chunk, ',');
+  iwd_sandbox_contract_append_json (&contract, chunk);
+  iwd_sandbox_contract_clear (&contract);
+}
+
 static gboolean
 fill_contracts (gpointer  data,
                 GString  *chunk)
@@ -117,17 +182,12 @@ fill_contracts (gpointer  data,
 
   for (guint n = 0; n < CONTRACTS_PER_CHUNK && feed->next_source < feed->sources->len; n++)
     {
-      IwdSandboxDataSource *source = &g_array_index (feed->sources, IwdSandboxDataSource,
-                                                     feed->next_source);
-      IwdSandboxContract contract;
+      IwdSandboxChanges *changes = &g_array_index (feed->changes, IwdSandboxChanges,
+                                                   feed->next_source);
 
-      iwd_sandbox_contract_generate (&contract, source, feed->next_index);
-      if (feed->written++ > 0)
-        g_string_append_c (chunk, ',');
-      iwd_sandbox_contract_append_json (&contract, chunk);
-      iwd_sandbox_contract_clear (&contract);
+      append_contract (feed, feed->next_index, chunk);
 
-      if (++feed->next_index == feed->per_profile)
+      if (++feed->next_index == changes->n_original + changes->generations)
         {
           feed->next_index = 0;
           feed->next_source++;
@@ -297,16 +357,22 @@ generate_contracts (const IwdSandboxDataSource *source,
  * @portfolio: the requested portfolio
  *
  * Streams the contracts of every profile of @portfolio that the robot has
- * finished with, or `[]` while there is none.
+ * finished with, or `[]` while there is none. From the second request
+ * that returns data, each request applies one more generation of changes
+ * to each profile's contracts: one new, one cancelled, one premium raised
+ * by 5 %.
  */
 void
 iwd_sandbox_feeds_send_contracts (IwdSandboxRequest   *request,
                                   IwdSandboxPortfolio *portfolio)
 {
   ContractsFeed *feed = g_new0 (ContractsFeed, 1);
+  guint generations = 0;
 
   feed->sources = g_array_new (FALSE, TRUE, sizeof (IwdSandboxDataSource));
   g_array_set_clear_func (feed->sources, clear_source);
+  feed->changes = g_array_new (FALSE, TRUE, sizeof (IwdSandboxChanges));
+  g_array_set_clear_func (feed->changes, clear_changes);
   feed->per_profile = iwd_sandbox_get_contract_count (request->sandbox);
 
   for (guint i = 0; i < portfolio->members->len && feed->per_profile > 0; i++)
@@ -321,6 +387,18 @@ iwd_sandbox_feeds_send_contracts (IwdSandboxRequest   *request,
 
       init_source (&source, request, portfolio, profile);
       g_array_append_val (feed->sources, source);
+    }
+
+  if (feed->sources->len > 0)
+    generations = count_contract_request (request, portfolio) - 1;
+
+  for (guint i = 0; i < feed->sources->len; i++)
+    {
+      IwdSandboxChanges changes;
+
+      iwd_sandbox_changes_init (&changes, &g_array_index (feed->sources, IwdSandboxDataSource, i),
+                                feed->per_profile, generations);
+      g_array_append_val (feed->changes, changes);
     }
 
   iwd_sandbox_stream_start (request->message, "application/json; charset=utf-8", NULL,

@@ -64,7 +64,7 @@ dup_description (void)
   /* Translators: the first four %s are lists of company names and the last
    * one a list of file names. Keep "wrong", "demo", "tsv", "json" and
    * {extension} untranslated, because they are literal values. */
-  return g_strdup_printf (_("The account “demo” (password “demo”) always exists. "
+  g_autofree char *accounts_and_files = g_strdup_printf (_("The account “demo” (password “demo”) always exists. "
                             "A password “wrong” fails the credential check, and a profile "
                             "posted with it gets login error 8.\n\n"
                             "Logo without a file (404): %s. Corrupt logo: %s.\n"
@@ -72,6 +72,14 @@ dup_description (void)
                             "Fixture files served verbatim from --fixtures: %s "
                             "({extension} is “tsv” or “json”, after the requested format)."),
                           no_logo, corrupt_logo, htm_only, no_help, fixture_list);
+
+  return g_strconcat (accounts_and_files, "\n\n",
+                      _("The robot keeps finding changes: from the second request of a "
+                        "portfolio's contracts that returns data, each request adds one "
+                        "more generation of changes to each profile's contracts. A "
+                        "generation adds one new contract, cancels one and raises one "
+                        "premium by 5 percent, with its taxes and commission, all drawn from "
+                        "the seed. Commission lines do not change."), NULL);
 }
 
 static gboolean
