@@ -293,7 +293,9 @@ add_changed_field (ContractsDiff *diff,
   g_autofree char *old_value = dup_cell (diff->previous, previous_row, previous_column);
   g_autofree char *new_value = dup_cell (diff->current, current_row, current_column);
 
-  begin_output_row (diff, _("Changed"), diff->current, current_row);
+  /* Translators: a contract whose values changed since the previous
+   * download, shown in the Change column */
+  begin_output_row (diff, C_("history", "Changed"), diff->current, current_row);
   set_output_text (diff, OUTPUT_FIELD, iwd_table_get_column_label (diff->current, current_column));
   set_output_text (diff, OUTPUT_OLD_VALUE, old_value);
   set_output_text (diff, OUTPUT_NEW_VALUE, new_value);
@@ -386,10 +388,15 @@ diff_current_rows (ContractsDiff *diff)
       const char *key = get_contract_key (diff, diff->current, row);
       guint previous_row = take_previous_row (diff, key);
 
-      if (previous_row == NO_ROW)
-        add_whole_contract (diff, _("New"), diff->current, row);
-      else
-        compare_contract (diff, previous_row, row);
+      if (previous_row != NO_ROW)
+        {
+          compare_contract (diff, previous_row, row);
+          continue;
+        }
+
+      /* Translators: a contract that appeared since the previous
+       * download, shown in the Change column */
+      add_whole_contract (diff, C_("history", "New"), diff->current, row);
     }
 }
 
@@ -398,9 +405,13 @@ add_vanished_rows (ContractsDiff *diff)
 {
   guint n_rows = iwd_table_get_n_rows (diff->previous);
 
+  /* Translators: a contract missing since the previous download, perhaps
+   * cancelled, shown in the Change column */
+  const char *gone = C_("history", "Gone");
+
   for (guint row = 0; row < n_rows; row++)
     if (!diff->matched[row])
-      add_whole_contract (diff, _("Gone"), diff->previous, row);
+      add_whole_contract (diff, gone, diff->previous, row);
 }
 
 static guint
