@@ -51,6 +51,15 @@ typedef struct {
   guint32        *order;          /* owned; the sorted rows */
 } SortJob;
 
+/* The columns that a search preparation builds in a worker thread, and
+ * their new indexes, which the model keeps once the job is done. */
+typedef struct {
+  IwdTable        *table;      /* owned */
+  guint            n_columns;
+  gboolean        *columns_to_build; /* owned; per column */
+  IwdColumnIndex **indexes;    /* owned; per column, NULL if not built */
+} SearchJob;
+
 static void iwd_table_model_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (IwdTableModel, iwd_table_model, G_TYPE_OBJECT,
@@ -347,15 +356,6 @@ on_sort_job_done (GObject      *source_object,
   apply_order (self, g_steal_pointer (&job->order), job->column, job->sort_type);
   g_task_return_boolean (task, TRUE);
 }
-
-/* The columns that a search preparation builds in a worker thread, and
- * their new indexes, which the model keeps once the job is done. */
-typedef struct {
-  IwdTable        *table;      /* owned */
-  guint            n_columns;
-  gboolean        *columns_to_build; /* owned; per column */
-  IwdColumnIndex **indexes;    /* owned; per column, NULL if not built */
-} SearchJob;
 
 /* A column that has an index without folded values gets a new one,
  * whose folded values the model's index then adopts. */
