@@ -1,0 +1,646 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "iwd-cell-format.h"
+#include "iwd-commissions-tab.h"
+#include "iwd-load-progress.h"
+#include "iwd-portfolio-enums.h"
+#include "iwd-portfolio-message.h"
+#include "iwd-portfolio-resources.h"
+#include "iwd-table-view.h"
+
+/**
+ * IwdCommissionsTab:
+ *
+ * The commission statements of one profile of a portfolio, or of all of
+ * them, with the exact total of the commission column.
+ *
+ * TODO: #IwdTable cannot concatenate tables, so "All Profiles" shows
+ * one grid per profile, with one total over all of them. Merging them
+ * needs a function that appends a table's rows to a builder by key.
+ */
+struct _IwdCommissionsTab
+{
+  GtkWidget               parent_instance;
+
+  IwdClient              *client;           /* owned */
+  char                   *portfolio_id;     /* owned */
+  IwdErrorFormatter       formatter;
+  GCancellable           *cancellable;      /* owned, nullable: the load under way */
+  GPtrArray              *tables;           /* owned: IwdTable, the ones shown */
+  IwdCommissionsTabState  state;
+  IwdCommissionsTabState  previous_state;   /* shown again when a load is cancelled */
+  char                   *summary;          /* owned, nullable */
+  char                   *error_message;    /* owned, nullable */
+  gboolean                listing_profiles;
+
+  GtkDropDown            *profile_dropdown; /* template child */
+  GtkStringList          *profile_names;    /* template child */
+  GtkLabel               *summary_label;    /* template child */
+  GtkStack               *stack;            /* template child */
+  IwdLoadProgress        *progress;         /* template child */
+  GtkStackSwitcher       *tables_switcher;  /* template child */
+  GtkStack               *tables_stack;     /* template child "tables" */
+  AdwStatusPage          *error_status;     /* template child */
+};
+
+/* The download of one or more profiles' statements, one after another. */
+typedef struct {
+  GWeakRef      tab;
+  GCancellable *cancellable;   /* owned */
+  GStrv         profile_ids;   /* owned */
+  guint         next;          /* index in profile_ids of the one to fetch next */
+  GPtrArray    *tables;        /* owned: IwdTable, one per profile fetched */
+} Load;
+
+G_DEFINE_FINAL_TYPE (IwdCommissionsTab, iwd_commissions_tab, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The stack's child names, indexed by IwdCommissionsTabState. */
+static const char * const state_pages[] = { "idle", "loading", "table", "error" };
+
+static void
+load_free (Load *load)
+{
+  g_weak_ref_clear (&load->tab);
+  g_clear_object (&load->cancellable);
+  g_strfreev (load->profile_ids);
+  g_ptr_array_unref (load->tables);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
+static void
+set_state (IwdCommissionsTab      *self,
+           IwdCommissionsTabState  state)
+{
+  gtk_stack_set_visible_child_name (self->stack, state_pages[state]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "commissions.reload",
+                                 state != IWD_COMMISSIONS_TAB_STATE_LOADING);
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+/* Finds the column of the commission amounts: a money column whose
+ * header names a commission, as the insurers' statements do. */
+static gboolean
+find_commission_column (IwdTable *table,
+                        guint    *out_column)
+{
+  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
+    {
+      g_autofree char *key = g_utf8_casefold (iwd_table_get_column_key (table, column), -1);
+
+      if (iwd_table_get_column_kind (table, column) == IWD_TABLE_KIND_MONEY
+          && strstr (key, "commission") != NULL)
+        {
+          *out_column = column;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Adds up the commission column of every table, in integers. */
+static gboolean
+sum_commissions (GPtrArray *tables,
+                 gint64    *out_total)
+{
+  gint64 total = 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      IwdTable *table = g_ptr_array_index (tables, i);
+      gint64 subtotal;
+      guint column;
+
+      if (!find_commission_column (table, &column))
+        continue;
+      if (!iwd_table_sum_column (table, column, &subtotal))
+        return FALSE;
+      if ((subtotal > 0 && total > G_MAXINT64 - subtotal)
+          || (subtotal < 0 && total < G_MININT64 - subtotal))
+        return FALSE;
+
+      total += subtotal;
+      found = TRUE;
+    }
+
+  *out_total = total;
+  return found;
+}
+
+static char *
+dup_summary (IwdCommissionsTab *self)
+{
+  guint n_rows = iwd_commissions_tab_get_n_rows (self);
+  g_autofree char *lines = g_strdup_printf (ngettext ("%u commission line", "%u commission lines", n_rows),
+                                            n_rows);
+  g_autofree char *amount = NULL;
+  gint64 total;
+
+  if (!sum_commissions (self->tables, &total))
+    return g_steal_pointer (&lines);
+
+  amount = iwd_cell_format_money (total);
+  /* Translators: the first %s is a number of lines, the second an amount in euros */
+  return g_strdup_printf (_("%s, total commission %s"), lines, amount);
+}
+
+static void
+remove_tables (IwdCommissionsTab *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables_stack))) != NULL)
+    gtk_stack_remove (self->tables_stack, child);
+}
+
+static void
+add_table (IwdCommissionsTab *self,
+           IwdTable          *table,
+           const char        *profile_id)
+{
+  GtkWidget *view = iwd_table_view_new ();
+
+  iwd_table_view_set_table (IWD_TABLE_VIEW (view), table);
+  gtk_stack_add_titled (self->tables_stack, view, profile_id, profile_id);
+}
+
+static void
+show_tables (IwdCommissionsTab *self,
+             Load              *load)
+{
+  remove_tables (self);
+  g_ptr_array_set_size (self->tables, 0);
+  g_ptr_array_extend_and_steal (self->tables, g_steal_pointer (&load->tables));
+  load->tables = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->tables->len; i++)
+    add_table (self, g_ptr_array_index (self->tables, i), load->profile_ids[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->tables_switcher), self->tables->len > 1);
+
+  g_free (self->summary);
+  self->summary = dup_summary (self);
+  gtk_label_set_text (self->summary_label, self->summary);
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_TABLE);
+}
+
+static void
+show_error (IwdCommissionsTab *self,
+            Load              *load,
+            const GError      *error)
+{
+  g_message ("portfolio: cannot fetch the commissions of profile %s in portfolio %s: %s",
+             load->profile_ids[load->next], self->portfolio_id, error->message);
+
+  g_free (self->error_message);
+  self->error_message = iwd_portfolio_dup_error_message (self->formatter, error);
+  adw_status_page_set_description (self->error_status, self->error_message);
+  gtk_label_set_text (self->summary_label, "");
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_ERROR);
+}
+
+static void fetch_next (IwdCommissionsTab *self,
+                        Load              *load);
+
+static void
+commissions_fetched_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(IwdCommissionsTab) self = g_weak_ref_get (&load->tab);
+  g_autoptr(IwdTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  table = iwd_client_get_commissions_finish (IWD_CLIENT (source), result, &error);
+  /* A load replaced by a newer one has nothing more to show. */
+  if (self == NULL || self->cancellable != load->cancellable)
+    return;
+
+  if (error != NULL)
+    {
+      g_clear_object (&self->cancellable);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_state (self, self->previous_state);
+      else
+        show_error (self, load, error);
+      return;
+    }
+
+  g_ptr_array_add (load->tables, g_steal_pointer (&table));
+  load->next++;
+  fetch_next (self, g_steal_pointer (&load));
+}
+
+/* Fetches the next profile's statement, or shows them all once every
+ * one has arrived. */
+static void
+fetch_next (IwdCommissionsTab *self,
+            Load              *load)
+{
+  guint n_profiles = g_strv_length (load->profile_ids);
+  g_autofree char *title = NULL;
+
+  if (load->next == n_profiles)
+    {
+      g_clear_object (&self->cancellable);
+      show_tables (self, load);
+      load_free (load);
+      return;
+    }
+
+  /* Translators: %s is a profile id, the two numbers count the profiles */
+  title = g_strdup_printf (_("Downloading the commissions of profile %s (%u of %u)…"),
+                           load->profile_ids[load->next], load->next + 1, n_profiles);
+  iwd_load_progress_start (self->progress, title, self->cancellable);
+  iwd_client_get_commissions_async (self->client, self->portfolio_id,
+                                    load->profile_ids[load->next], IWD_COMMISSIONS_FORMAT_TSV,
+                                    iwd_load_progress_report, self->progress,
+                                    self->cancellable, commissions_fetched_cb, load);
+}
+
+/* Lists the profiles that the drop-down's choice means: the
+ * first item, "All Profiles", means every other item. */
+static GStrv
+list_chosen_profiles (IwdCommissionsTab *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint selected = gtk_drop_down_get_selected (self->profile_dropdown);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->profile_names));
+
+  for (guint i = 1; i < n_items; i++)
+    {
+      if (selected == 0 || selected == i)
+        g_strv_builder_add (builder, gtk_string_list_get_string (self->profile_names, i));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+start_load (IwdCommissionsTab *self)
+{
+  Load *load = g_new0 (Load, 1);
+
+  iwd_commissions_tab_cancel (self);
+  if (self->state != IWD_COMMISSIONS_TAB_STATE_LOADING)
+    self->previous_state = self->state;
+
+  self->cancellable = g_cancellable_new ();
+  g_weak_ref_init (&load->tab, self);
+  load->cancellable = g_object_ref (self->cancellable);
+  load->profile_ids = list_chosen_profiles (self);
+  load->tables = g_ptr_array_new_with_free_func (g_object_unref);
+
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_LOADING);
+  fetch_next (self, load);
+}
+
+static void
+profile_selected_cb (IwdCommissionsTab *self)
+{
+  if (!self->listing_profiles)
+    start_load (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  start_load (IWD_COMMISSIONS_TAB (widget));
+}
+
+static void
+iwd_commissions_tab_dispose (GObject *object)
+{
+  IwdCommissionsTab *self = IWD_COMMISSIONS_TAB (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_COMMISSIONS_TAB);
+  /* GTK 4.8 unparents only the template children bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (iwd_commissions_tab_parent_class)->dispose (object);
+}
+
+static void
+iwd_commissions_tab_finalize (GObject *object)
+{
+  IwdCommissionsTab *self = IWD_COMMISSIONS_TAB (object);
+
+  g_clear_pointer (&self->portfolio_id, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->error_message, g_free);
+
+  G_OBJECT_CLASS (iwd_commissions_tab_parent_class)->finalize (object);
+}
+
+static void
+iwd_commissions_tab_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  IwdCommissionsTab *self = IWD_COMMISSIONS_TAB (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (IWD_TYPE_LOAD_PROGRESS);
+  (void) iwd_portfolio_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/IWDesk/ui/portfolio/iwd-commissions-tab.ui");
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, profile_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, profile_names);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, stack);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, progress);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, tables_switcher);
+  gtk_widget_class_bind_template_child_full (widget_class, "tables", FALSE,
+                                             G_STRUCT_OFFSET (IwdCommissionsTab, tables_stack));
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, error_status);
+  gtk_widget_class_bind_template_callback (widget_class, profile_selected_cb);
+}
+
+static void
+iwd_commissions_tab_class_init (IwdCommissionsTabClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = iwd_commissions_tab_dispose;
+  object_class->finalize = iwd_commissions_tab_finalize;
+  object_class->get_property = iwd_commissions_tab_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       IWD_TYPE_COMMISSIONS_TAB_STATE, IWD_COMMISSIONS_TAB_STATE_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "commissions.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "commissions.reload", NULL);
+
+  bind_template (widget_class);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+iwd_commissions_tab_init (IwdCommissionsTab *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  iwd_commissions_tab_set_profiles (self, NULL);
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_IDLE);
+}
+
+/**
+ * iwd_commissions_tab_new:
+ * @client: the ImportWeb client, signed in
+ * @portfolio_id: the portfolio
+ *
+ * Creates the tab of a portfolio's commissions. It loads nothing until
+ * a profile is chosen or iwd_commissions_tab_load() is called.
+ *
+ * Returns: (transfer floating): a new #IwdCommissionsTab
+ */
+GtkWidget *
+iwd_commissions_tab_new (IwdClient  *client,
+                         const char *portfolio_id)
+{
+  IwdCommissionsTab *self;
+
+  g_return_val_if_fail (IWD_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (portfolio_id != NULL, NULL);
+
+  self = g_object_new (IWD_TYPE_COMMISSIONS_TAB, NULL);
+  self->client = g_object_ref (client);
+  self->portfolio_id = g_strdup (portfolio_id);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * iwd_commissions_tab_set_error_formatter:
+ * @self: a #IwdCommissionsTab
+ * @formatter: (nullable): the function that words the client's errors
+ *
+ * Chooses how the tab words a failed load.
+ */
+void
+iwd_commissions_tab_set_error_formatter (IwdCommissionsTab *self,
+                                         IwdErrorFormatter  formatter)
+{
+  g_return_if_fail (IWD_IS_COMMISSIONS_TAB (self));
+
+  self->formatter = formatter;
+}
+
+/**
+ * iwd_commissions_tab_set_profiles:
+ * @self: a #IwdCommissionsTab
+ * @profile_ids: (nullable) (array zero-terminated=1): the portfolio's
+ *   profiles
+ *
+ * Lists the profiles in the drop-down after "All Profiles", keeping the
+ * one chosen if it is still there. Nothing is loaded.
+ */
+void
+iwd_commissions_tab_set_profiles (IwdCommissionsTab  *self,
+                                  const char * const *profile_ids)
+{
+  g_autofree char *chosen = NULL;
+  guint selected = 0;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  g_return_if_fail (IWD_IS_COMMISSIONS_TAB (self));
+
+  if (gtk_drop_down_get_selected (self->profile_dropdown) > 0)
+    chosen = g_strdup (gtk_string_list_get_string (self->profile_names,
+                                                   gtk_drop_down_get_selected (self->profile_dropdown)));
+  g_strv_builder_add (builder, _("All Profiles"));
+  for (guint i = 0; profile_ids != NULL && profile_ids[i] != NULL; i++)
+    {
+      g_strv_builder_add (builder, profile_ids[i]);
+      if (g_strcmp0 (profile_ids[i], chosen) == 0)
+        selected = i + 1;
+    }
+  names = g_strv_builder_end (builder);
+
+  self->listing_profiles = TRUE;
+  gtk_string_list_splice (self->profile_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->profile_names)),
+                          (const char * const *) names);
+  gtk_drop_down_set_selected (self->profile_dropdown, selected);
+  self->listing_profiles = FALSE;
+}
+
+/**
+ * iwd_commissions_tab_load:
+ * @self: a #IwdCommissionsTab
+ * @profile_id: (nullable): a profile listed by
+ *   iwd_commissions_tab_set_profiles(), or %NULL for all of them
+ *
+ * Chooses @profile_id in the drop-down and downloads its commission
+ * statement, or every profile's one after the other, cancelling a load
+ * under way. An unlisted @profile_id means all profiles.
+ */
+void
+iwd_commissions_tab_load (IwdCommissionsTab *self,
+                          const char        *profile_id)
+{
+  guint n_items;
+  guint selected = 0;
+
+  g_return_if_fail (IWD_IS_COMMISSIONS_TAB (self));
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->profile_names));
+  for (guint i = 1; profile_id != NULL && i < n_items; i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (self->profile_names, i), profile_id) == 0)
+        selected = i;
+    }
+
+  self->listing_profiles = TRUE;
+  gtk_drop_down_set_selected (self->profile_dropdown, selected);
+  self->listing_profiles = FALSE;
+  start_load (self);
+}
+
+/**
+ * iwd_commissions_tab_cancel:
+ * @self: a #IwdCommissionsTab
+ *
+ * Cancels the load under way, as the Cancel button does: the tab shows
+ * again what it showed before.
+ */
+void
+iwd_commissions_tab_cancel (IwdCommissionsTab *self)
+{
+  g_return_if_fail (IWD_IS_COMMISSIONS_TAB (self));
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+/**
+ * iwd_commissions_tab_get_state:
+ * @self: a #IwdCommissionsTab
+ *
+ * Returns: what the tab shows now
+ */
+IwdCommissionsTabState
+iwd_commissions_tab_get_state (IwdCommissionsTab *self)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), IWD_COMMISSIONS_TAB_STATE_IDLE);
+
+  return self->state;
+}
+
+/**
+ * iwd_commissions_tab_get_n_rows:
+ * @self: a #IwdCommissionsTab
+ *
+ * Returns: the number of commission lines shown, over all profiles
+ */
+guint
+iwd_commissions_tab_get_n_rows (IwdCommissionsTab *self)
+{
+  guint n_rows = 0;
+
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), 0);
+
+  for (guint i = 0; i < self->tables->len; i++)
+    n_rows += iwd_table_get_n_rows (g_ptr_array_index (self->tables, i));
+
+  return n_rows;
+}
+
+/**
+ * iwd_commissions_tab_get_total:
+ * @self: a #IwdCommissionsTab
+ * @out_total: (out): the sum of the commission columns shown, in
+ *   ten-thousandths of a euro
+ *
+ * Adds up the commissions shown, exactly.
+ *
+ * Returns: %FALSE if no table shown has a commission column, or the
+ *   total does not fit a #gint64
+ */
+gboolean
+iwd_commissions_tab_get_total (IwdCommissionsTab *self,
+                               gint64            *out_total)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), FALSE);
+  g_return_val_if_fail (out_total != NULL, FALSE);
+
+  return sum_commissions (self->tables, out_total);
+}
+
+/**
+ * iwd_commissions_tab_get_summary:
+ * @self: a #IwdCommissionsTab
+ *
+ * Returns: (nullable): the line count and total shown above the grid, or
+ *   %NULL before the first load
+ */
+const char *
+iwd_commissions_tab_get_summary (IwdCommissionsTab *self)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
+
+  return self->summary;
+}
+
+/**
+ * iwd_commissions_tab_get_error_message:
+ * @self: a #IwdCommissionsTab
+ *
+ * Returns: (nullable): the sentence shown for the last failed load
+ */
+const char *
+iwd_commissions_tab_get_error_message (IwdCommissionsTab *self)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
+
+  return self->error_message;
+}
