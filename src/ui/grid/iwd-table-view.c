@@ -54,8 +54,9 @@ update_status (IwdTableView *self)
   guint n_rows = iwd_table_get_n_rows (iwd_table_model_get_table (self->model));
   g_autofree char *status = NULL;
 
-  /* Translators: the rows that the search keeps, of all the table's rows */
-  status = g_strdup_printf (ngettext ("%u of %u row", "%u of %u rows", n_rows),
+  /* Translators: the rows that the search keeps, of all the table's rows.
+   * The ' flag groups thousands as the locale does, "1 000 000" in French. */
+  status = g_strdup_printf (ngettext ("%'u of %'u row", "%'u of %'u rows", n_rows),
                             n_shown, n_rows);
   gtk_label_set_text (self->status_label, status);
 }
