@@ -293,6 +293,38 @@ test_search_shortcut (ViewFixture   *fixture,
 }
 
 static void
+test_replace_table (ViewFixture   *fixture,
+                    gconstpointer  data)
+{
+  static const char * const keys[] = { "Ville" };
+  static const char * const cells[] = { "NICE", "LYON" };
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkColumnView *column_view = iwd_table_view_get_column_view (fixture->view);
+  GtkWidget *dropdown = find_descendant (view, GTK_TYPE_DROP_DOWN);
+  g_autoptr(IwdTableBuilder) builder = iwd_table_builder_new ();
+  g_autoptr(IwdTable) towns = NULL;
+  g_autoptr(GError) error = NULL;
+
+  iwd_table_builder_ensure_column (builder, keys[0]);
+  for (guint row = 0; row < G_N_ELEMENTS (cells); row++)
+    {
+      iwd_table_builder_set_cell (builder, 0, cells[row], strlen (cells[row]), &error);
+      g_assert_no_error (error);
+      iwd_table_builder_end_row (builder);
+    }
+  towns = iwd_table_builder_build (builder, &error);
+  g_assert_no_error (error);
+
+  iwd_table_view_set_table (fixture->view, towns);
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (column_view)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==, 2);
+  g_assert_true (iwd_table_model_get_table (iwd_table_view_get_model (fixture->view)) == towns);
+  g_assert_true (wait_for_text (view, "LYON"));
+  g_assert_true (wait_for_text (view, "2 of 2 rows"));
+}
+
+static void
 test_finalize (void)
 {
   g_autoptr(IwdTable) table = build_table ();
@@ -333,6 +365,8 @@ main (int   argc,
               view_fixture_set_up, test_search_one_column, view_fixture_tear_down);
   g_test_add ("/table-view/search-shortcut", ViewFixture, NULL,
               view_fixture_set_up, test_search_shortcut, view_fixture_tear_down);
+  g_test_add ("/table-view/replace-table", ViewFixture, NULL,
+              view_fixture_set_up, test_replace_table, view_fixture_tear_down);
   g_test_add_func ("/table-view/finalize", test_finalize);
 
   return g_test_run ();
