@@ -221,7 +221,7 @@ read_string (Reader      *reader,
   return *out_text != NULL;
 }
 
-/* Checks that the input still holds @count cells of @cell_size bytes, so
+/* Checks that the input still contains @count cells of @cell_size bytes, so
  * that a forged row count fails before the column grows to it. */
 static gboolean
 has_room_for (Reader *reader,

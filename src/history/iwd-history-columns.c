@@ -3,9 +3,9 @@
 /*
  * Making table columns of a given kind. The history rebuilds tables with
  * the table folder's column storage rather than with an IwdTableBuilder,
- * because the builder infers kinds from text and would turn, say, a
- * DECIMAL column of whole numbers into INTEGER, or a column of all-digit
- * policy numbers into numbers.
+ * because the builder infers kinds from text. It would turn a DECIMAL
+ * column of whole numbers into INTEGER, or a column of all-digit policy
+ * numbers into numbers.
  */
 
 #include "iwd-history-columns.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /*
- * What changed between two fetches of the same portfolio.
+ * The comparison of two fetches of the same portfolio.
  *
  * Contracts are matched by policy number (police.numero_police_cie). A
  * number that occurs several times, as when two companies use the same
@@ -26,8 +26,9 @@
 #define NO_ROW G_MAXUINT
 #define NO_COLUMN G_MAXUINT
 
-/* Separates cells in a line's identity; a byte that UTF-8 text from the
- * API does not contain. */
+/* End each cell of a line's identity, and stand for an empty cell. Both
+ * are control characters, which text from the API is not expected to
+ * contain. */
 #define CELL_SEPARATOR '\x1f'
 #define NULL_MARK '\x1e'
 
@@ -94,7 +95,8 @@ append_cell_identity (GString  *identity,
 }
 
 /* Writes a row's cells, over the columns both tables have, in the
- * current table's column order. @in_current says which table @row is of. */
+ * current table's column order. @in_current is TRUE if @row is a row of
+ * the current table. */
 static char *
 dup_row_identity (const ColumnMap *map,
                   IwdTable        *table,
@@ -165,7 +167,7 @@ new_output_columns (void)
 {
   GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_table_column_free);
 
-  /* Translators: the heading of the column that says whether a contract
+  /* Translators: the heading of the column that shows whether a contract
    * is new, gone or changed since the previous download */
   g_ptr_array_add (columns, new_text_column (IWD_HISTORY_DIFF_CHANGE, C_("history", "Change")));
   g_ptr_array_add (columns, new_text_column (IWD_HISTORY_DIFF_POLICY, NULL));
@@ -407,11 +409,11 @@ add_vanished_rows (ContractsDiff *diff)
 
   /* Translators: a contract missing since the previous download, perhaps
    * cancelled, shown in the Change column */
-  const char *gone = C_("history", "Gone");
+  const char *gone_label = C_("history", "Gone");
 
   for (guint row = 0; row < n_rows; row++)
     if (!diff->matched[row])
-      add_whole_contract (diff, gone, diff->previous, row);
+      add_whole_contract (diff, gone_label, diff->previous, row);
 }
 
 static guint
@@ -587,7 +589,7 @@ iwd_history_diff_contracts (IwdTable *previous,
  *
  * Finds the commission lines of @current that @previous does not have.
  * Lines have no key, so they are compared whole, over the columns both
- * fetches have, and counted: a line that @current holds three times and
+ * fetches have, and counted: a line that @current contains three times and
  * @previous twice is new once.
  *
  * Returns: (transfer full): the new lines, with @current's columns and

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /**
  * IwdHistoryError:
  * @IWD_HISTORY_ERROR_DATABASE: SQLite failed to open, read or write the
- *   database file; the message carries SQLite's own
+ *   database file, and the message includes SQLite's own
  * @IWD_HISTORY_ERROR_CORRUPT: a stored table does not decode, or was
  *   written by a newer version of the format
  * @IWD_HISTORY_ERROR_NOT_FOUND: no fetch has the requested id, or none
