@@ -8,6 +8,7 @@
 
 #include "iwd-api-error.h"
 #include "iwd-cli-error.h"
+#include "iwd-export-error.h"
 #include "iwd-parse-error.h"
 #include "iwd-secret-store.h"
 
@@ -100,6 +101,14 @@ iwd_cli_classify_error (const GError  *error,
 
   if (error->domain == G_OPTION_ERROR)
     return classify_cli_error (IWD_CLI_ERROR_USAGE, out_advice);
+
+  /* Other export errors concern the file written, and get the advice
+   * on file names and permissions below. */
+  if (error->domain == IWD_EXPORT_ERROR && error->code == IWD_EXPORT_ERROR_TOO_MANY_ROWS)
+    {
+      *out_advice = N_("Export to csv-fr, csv or json, which have no row limit.");
+      return IWD_CLI_EXIT_INPUT;
+    }
 
   if (error->domain == IWD_PARSE_ERROR)
     {

@@ -8,6 +8,7 @@
 
 #include "iwd-cli-command.h"
 #include "iwd-cli-error.h"
+#include "iwd-cli-export.h"
 #include "iwd-cli-read.h"
 #include "iwd-cli-remote.h"
 
@@ -22,6 +23,9 @@ static const Command commands[] = {
   { "fields", iwd_cli_fields_main },
   { "profiles", iwd_cli_profiles_main },
   { "errors", iwd_cli_errors_main },
+  { "export", iwd_cli_export_main },
+  { "contracts", iwd_cli_contracts_main },
+  { "commissions", iwd_cli_commissions_main },
 };
 
 static void
@@ -53,6 +57,10 @@ create_context (gboolean *version)
       "  fields COMPANY   show the credential fields of a company\n"
       "  profiles         list the account's robot profiles\n"
       "  errors           list the robot's connection errors\n"
+      "  export FILE      export a contracts or commissions file to CSV, Excel or JSON\n"
+      "  contracts PTF    print or export the contracts of a portfolio\n"
+      "  commissions PTF PROFILE\n"
+      "                   print or export a profile's commission statement\n"
       "\n"
       "Run 'iwdesk-cli COMMAND --help' for the options of a command."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -22,18 +22,6 @@ typedef enum {
 gboolean iwd_cli_format_from_string   (const char          *name,
                                        IwdCliFormat        *out_format);
 
-char    *iwd_cli_format_scaled        (gint64               scaled,
-                                       guint                min_decimals);
-
-void     iwd_cli_csv_append_field     (GString             *out,
-                                       const char          *value);
-void     iwd_cli_csv_append_row       (GString             *out,
-                                       const char * const  *values,
-                                       gsize                n_values);
-
-void     iwd_cli_json_append_string   (GString             *out,
-                                       const char          *value);
-
 char    *iwd_cli_format_text_table    (const char * const  *headers,
                                        gsize                n_columns,
                                        GPtrArray           *rows);

@@ -12,9 +12,6 @@
 #include "iwd-cli-read.h"
 #include "iwd-cli-table-output.h"
 
-/* Output is written in pieces of about this size. */
-#define WRITE_CHUNK_SIZE (64 * 1024)
-
 typedef struct {
   char     *format_name;
   gboolean  totals;
@@ -67,45 +64,6 @@ check_format (const char    *name,
   return FALSE;
 }
 
-static gboolean
-write_csv (IwdTable *table)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint n_rows = iwd_table_get_n_rows (table);
-
-  iwd_cli_table_append_csv_header (out, table);
-
-  for (guint row = 0; row < n_rows; row++)
-    {
-      iwd_cli_table_append_csv_row (out, table, row);
-
-      if (!iwd_cli_write_stdout (out, WRITE_CHUNK_SIZE))
-        return FALSE;
-    }
-
-  return iwd_cli_write_stdout (out, 0);
-}
-
-static gboolean
-write_json (IwdTable *table)
-{
-  g_autoptr(GString) out = g_string_new ("[");
-  guint n_rows = iwd_table_get_n_rows (table);
-
-  for (guint row = 0; row < n_rows; row++)
-    {
-      g_string_append (out, row == 0 ? "\n  " : ",\n  ");
-      iwd_cli_table_append_json_row (out, table, row);
-
-      if (!iwd_cli_write_stdout (out, WRITE_CHUNK_SIZE))
-        return FALSE;
-    }
-
-  g_string_append (out, n_rows > 0 ? "\n]\n" : "]\n");
-
-  return iwd_cli_write_stdout (out, 0);
-}
-
 static IwdCliExit
 write_totals (IwdTable     *table,
               const char   *path,
@@ -135,14 +93,7 @@ static IwdCliExit
 write_rows (IwdTable     *table,
             IwdCliFormat  format)
 {
-  gboolean written;
-
-  if (format == IWD_CLI_FORMAT_JSON)
-    written = write_json (table);
-  else
-    written = write_csv (table);
-
-  if (written)
+  if (iwd_cli_table_print (table, format))
     return IWD_CLI_EXIT_OK;
 
   /* Standard output is not an input file, but a full disk or a closed

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "iwd-cli-records.h"
+#include "iwd-export-values.h"
 
 /*
  * IwdCliRecords:
@@ -121,9 +122,10 @@ format_csv (IwdCliRecords *self)
   for (gsize i = 0; i < self->n_columns; i++)
     keys[i] = self->columns[i].key;
 
-  iwd_cli_csv_append_row (out, keys, self->n_columns);
+  iwd_export_csv_append_record (out, keys, self->n_columns, ',', "\n");
   for (guint i = 0; i < rows->len; i++)
-    iwd_cli_csv_append_row (out, g_ptr_array_index (rows, i), self->n_columns);
+    iwd_export_csv_append_record (out, g_ptr_array_index (rows, i), self->n_columns,
+                                  ',', "\n");
 
   return g_string_free (out, FALSE);
 }

@@ -158,7 +158,7 @@ static const IwdCliColumn company_columns[] = {
 
 static void
 start_companies (IwdClient           *client,
-                 const char          *argument,
+                 const char * const  *arguments,
                  GCancellable        *cancellable,
                  GAsyncReadyCallback  callback,
                  gpointer             user_data)
@@ -213,12 +213,12 @@ static const IwdCliColumn field_columns[] = {
 
 static void
 start_fields (IwdClient           *client,
-              const char          *company,
+              const char * const  *arguments,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  iwd_client_get_fields_async (client, company, cancellable, callback, user_data);
+  iwd_client_get_fields_async (client, arguments[0], cancellable, callback, user_data);
 }
 
 static void
@@ -284,7 +284,7 @@ static const IwdCliColumn profile_columns[] = {
 
 static void
 start_profiles (IwdClient           *client,
-                const char          *argument,
+                const char * const  *arguments,
                 GCancellable        *cancellable,
                 GAsyncReadyCallback  callback,
                 gpointer             user_data)
@@ -338,7 +338,7 @@ static const IwdCliColumn error_columns[] = {
 
 static void
 start_errors (IwdClient           *client,
-              const char          *argument,
+              const char * const  *arguments,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)

@@ -9,7 +9,9 @@
 
 #include "iwd-cli-command.h"
 #include "iwd-cli-error.h"
+#include "iwd-cli-export.h"
 #include "iwd-cli-remote.h"
+#include "iwd-cli-table-output.h"
 #include "iwd-secret-store.h"
 
 typedef struct {
@@ -18,16 +20,19 @@ typedef struct {
   gboolean  password_stdin;
   char     *format_name;
   int       timeout;
+  char     *output;
+  char     *export_format_name;
 } RemoteOptions;
 
 /* The state of one run, from the password to the printed rows. */
 typedef struct {
   const IwdCliRemoteCommand *command;      /* unowned, static */
-  const char                *argument;     /* unowned, nullable */
+  const char * const        *arguments;    /* unowned */
   GMainLoop                 *loop;         /* owned */
   IwdClient                 *client;       /* owned */
   IwdAccountId              *account;      /* owned */
   IwdCliRecords             *records;      /* owned */
+  IwdTable                  *table;        /* owned, nullable: a table command's result */
   char                      *failure;      /* owned: what failed, translated */
   GError                    *error;        /* owned, nullable */
 } RemoteRun;
@@ -38,6 +43,8 @@ remote_options_clear (RemoteOptions *options)
   g_clear_pointer (&options->server, g_free);
   g_clear_pointer (&options->login, g_free);
   g_clear_pointer (&options->format_name, g_free);
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->export_format_name, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RemoteOptions, remote_options_clear)
@@ -49,6 +56,7 @@ remote_run_clear (RemoteRun *run)
   g_clear_object (&run->client);
   g_clear_pointer (&run->account, iwd_account_id_free);
   g_clear_pointer (&run->records, iwd_cli_records_free);
+  g_clear_object (&run->table);
   g_clear_pointer (&run->failure, g_free);
   g_clear_error (&run->error);
 }
@@ -63,6 +71,39 @@ wipe_password (char *password)
 
   memset (password, 0, strlen (password));
   g_free (password);
+}
+
+static void
+add_export_entries (GOptionContext *context,
+                    RemoteOptions  *options)
+{
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
+      N_("Export the rows to this file, replaced if it exists, instead of printing them"),
+      N_("FILE") },
+    { "export-format", 0, 0, G_OPTION_ARG_STRING, &options->export_format_name,
+      N_("Format of the --output file: csv-fr (CSV for Excel in French), csv, xlsx or "
+         "json (default: from the file's extension, else csv-fr)"), N_("FORMAT") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* The positional parameters of the usage line are one word each. */
+static guint
+count_parameters (const char *parameters)
+{
+  g_auto(GStrv) words = g_strsplit (parameters, " ", -1);
+  guint n_words = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] != '\0')
+        n_words++;
+    }
+
+  return n_words;
 }
 
 static GOptionContext *
@@ -90,6 +131,9 @@ create_context (const IwdCliRemoteCommand *command,
                                          command->parameters[0] != '\0' ? _(command->parameters) : NULL,
                                          _(command->summary));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (command->collect_table != NULL)
+    add_export_entries (context, options);
 
   return context;
 }
@@ -249,8 +293,17 @@ did_call (GObject      *source,
   RemoteRun *run = user_data;
   g_autofree char *failure = NULL;
   GError *error = NULL;
+  gboolean collected;
 
-  if (!run->command->collect (run->client, result, run->records, &error))
+  if (run->command->collect_table != NULL)
+    {
+      run->table = run->command->collect_table (run->client, result, &error);
+      collected = run->table != NULL;
+    }
+  else
+    collected = run->command->collect (run->client, result, run->records, &error);
+
+  if (!collected)
     failure = dup_call_failure (run);
 
   finish_run (run, failure, error);
@@ -261,7 +314,7 @@ start_call (RemoteRun  *run,
             const char *password)
 {
   iwd_client_set_credentials (run->client, run->account->login, password);
-  run->command->start (run->client, run->argument, NULL, did_call, run);
+  run->command->start (run->client, run->arguments, NULL, did_call, run);
 }
 
 static void
@@ -330,6 +383,54 @@ print_records (IwdCliRecords *records,
   return IWD_CLI_EXIT_INPUT;
 }
 
+static IwdCliExit
+print_table (IwdTable     *table,
+             IwdCliFormat  format)
+{
+  if (iwd_cli_table_print (table, format))
+    return IWD_CLI_EXIT_OK;
+
+  g_printerr (_("Cannot write the output: %s.\n"), g_strerror (errno));
+  return IWD_CLI_EXIT_INPUT;
+}
+
+static IwdCliExit
+write_result (RemoteRun     *run,
+              RemoteOptions *options,
+              IwdCliFormat   format)
+{
+  IwdExportFormat export_format;
+
+  if (run->table == NULL)
+    return print_records (run->records, format);
+
+  if (options->output == NULL)
+    return print_table (run->table, format);
+
+  /* check_export_options() accepted this format before the call. */
+  iwd_cli_export_get_format (options->export_format_name, options->output,
+                             &export_format, NULL);
+  return iwd_cli_export_write (run->table, options->output, export_format);
+}
+
+static gboolean
+check_export_options (RemoteOptions  *options,
+                      GError        **error)
+{
+  IwdExportFormat export_format;
+
+  if (options->output != NULL)
+    return iwd_cli_export_get_format (options->export_format_name, options->output,
+                                      &export_format, error);
+
+  if (options->export_format_name == NULL)
+    return TRUE;
+
+  g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_USAGE,
+               _("--export-format needs --output FILE"));
+  return FALSE;
+}
+
 /**
  * iwd_cli_remote_main:
  * @command: the command to run
@@ -337,7 +438,8 @@ print_records (IwdCliRecords *records,
  *
  * Runs a remote command: reads its options, finds the server and the
  * account, takes the password from standard input or the keyring, makes
- * the command's call in a main loop, and prints the rows.
+ * the command's call in a main loop, and prints the rows. A table command
+ * given `--output` exports its rows to that file instead.
  *
  * Returns: the exit code
  */
@@ -345,19 +447,20 @@ int
 iwd_cli_remote_main (const IwdCliRemoteCommand *command,
                      GStrv                     *args)
 {
-  g_auto(RemoteOptions) options = { NULL, NULL, FALSE, NULL, 0 };
+  g_auto(RemoteOptions) options = { NULL, NULL, FALSE, NULL, 0, NULL, NULL };
   g_autoptr(GOptionContext) context = create_context (command, &options);
-  g_auto(RemoteRun) run = { command, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-  guint n_arguments = command->parameters[0] != '\0' ? 1 : 0;
+  g_auto(RemoteRun) run = { command, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  guint n_arguments = count_parameters (command->parameters);
   g_autoptr(GError) error = NULL;
   IwdCliFormat format;
 
   if (!iwd_cli_command_parse (context, args, n_arguments, &error)
       || !iwd_cli_command_get_format (options.format_name, IWD_CLI_FORMAT_TEXT, &format, &error)
+      || !check_export_options (&options, &error)
       || !prepare_run (&run, &options, &error))
     return iwd_cli_report_error (_("Invalid command line"), error);
 
-  run.argument = n_arguments > 0 ? (*args)[1] : NULL;
+  run.arguments = (const char * const *) *args + 1;
   run.loop = g_main_loop_new (NULL, FALSE);
   run.records = iwd_cli_records_new (command->columns, command->n_columns);
 
@@ -371,5 +474,5 @@ iwd_cli_remote_main (const IwdCliRemoteCommand *command,
   if (run.error != NULL)
     return iwd_cli_report_error (run.failure, run.error);
 
-  return print_records (run.records, format);
+  return write_result (&run, &options, format);
 }

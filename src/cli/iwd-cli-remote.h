@@ -10,17 +10,21 @@ G_BEGIN_DECLS
  * IwdCliRemoteCommand:
  * @name: the command's name
  * @parameters: its positional parameters for the usage line, untranslated,
- *   or an empty string
+ *   one word each, or an empty string
  * @summary: what it does, untranslated
  * @failure: the sentence naming what failed, untranslated and without
  *   the server, which is added after it
  * @columns: (array length=n_columns): the columns it prints
  * @n_columns: the number of columns
- * @start: starts the call; @argument is the positional argument, if any
- * @collect: finishes the call and adds one row per item to @records
+ * @start: starts the call with the positional @arguments
+ * @collect: (nullable): finishes the call and adds one row per item to
+ *   @records
+ * @collect_table: (nullable): finishes a call that returns a table, for
+ *   a command whose @collect is %NULL
  *
  * A command that signs in to the ImportWeb services and prints what one
- * call returns.
+ * call returns. A command that collects a table also takes `--output`
+ * and `--export-format`, to export the table to a file.
  */
 typedef struct {
   const char         *name;
@@ -31,7 +35,7 @@ typedef struct {
   gsize               n_columns;
 
   void     (*start)   (IwdClient           *client,
-                       const char          *argument,
+                       const char * const  *arguments,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data);
@@ -39,6 +43,10 @@ typedef struct {
                        GAsyncResult        *result,
                        IwdCliRecords       *records,
                        GError             **error);
+
+  IwdTable *(*collect_table) (IwdClient     *client,
+                              GAsyncResult  *result,
+                              GError       **error);
 } IwdCliRemoteCommand;
 
 int iwd_cli_remote_main    (const IwdCliRemoteCommand  *command,
@@ -48,5 +56,8 @@ int iwd_cli_companies_main (GStrv                      *args);
 int iwd_cli_fields_main    (GStrv                      *args);
 int iwd_cli_profiles_main  (GStrv                      *args);
 int iwd_cli_errors_main    (GStrv                      *args);
+
+int iwd_cli_contracts_main   (GStrv                    *args);
+int iwd_cli_commissions_main (GStrv                    *args);
 
 G_END_DECLS

@@ -2,49 +2,82 @@
 
 #include "config.h"
 
+#include "iwd-cli-command.h"
 #include "iwd-cli-output.h"
 #include "iwd-cli-table-output.h"
+#include "iwd-export-rows.h"
+#include "iwd-export-values.h"
 #include "iwd-parse-error.h"
 
-static void
-append_json_value (GString  *out,
-                   IwdTable *table,
-                   guint     row,
-                   guint     column)
+/* Output is written in pieces of about this size. */
+#define WRITE_CHUNK_SIZE (64 * 1024)
+
+static gboolean
+write_csv (IwdTable *table)
 {
-  IwdTableKind kind = iwd_table_get_column_kind (table, column);
-  g_autofree char *number = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_rows = iwd_table_get_n_rows (table);
 
-  if (iwd_table_is_null (table, row, column))
+  iwd_export_append_csv_header (out, table, NULL, 0, IWD_EXPORT_FORMAT_CSV);
+
+  for (guint row = 0; row < n_rows; row++)
     {
-      g_string_append (out, "null");
-      return;
+      iwd_export_append_csv_row (out, table, row, NULL, 0, IWD_EXPORT_FORMAT_CSV);
+
+      if (!iwd_cli_write_stdout (out, WRITE_CHUNK_SIZE))
+        return FALSE;
     }
 
-  switch (kind)
+  return iwd_cli_write_stdout (out, 0);
+}
+
+static gboolean
+write_json (IwdTable *table)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+  guint n_rows = iwd_table_get_n_rows (table);
+
+  for (guint row = 0; row < n_rows; row++)
     {
-    case IWD_TABLE_KIND_TEXT:
-      iwd_cli_json_append_string (out, iwd_table_get_text (table, row, column));
-      break;
-    case IWD_TABLE_KIND_INTEGER:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT,
-                              iwd_table_get_int64 (table, row, column));
-      break;
-    case IWD_TABLE_KIND_DECIMAL:
-    case IWD_TABLE_KIND_MONEY:
-      number = iwd_cli_format_scaled (iwd_table_get_int64 (table, row, column), 0);
-      g_string_append (out, number);
-      break;
-    case IWD_TABLE_KIND_BOOLEAN:
-      g_string_append (out, iwd_table_get_int64 (table, row, column) ? "true" : "false");
-      break;
-    case IWD_TABLE_KIND_DATE:
-    case IWD_TABLE_KIND_DATETIME:
-    default:
-      number = iwd_table_dup_cell_string (table, row, column);
-      iwd_cli_json_append_string (out, number);
-      break;
+      g_string_append (out, row == 0 ? "\n  " : ",\n  ");
+      iwd_export_append_json_row (out, table, row, NULL, 0);
+
+      if (!iwd_cli_write_stdout (out, WRITE_CHUNK_SIZE))
+        return FALSE;
     }
+
+  g_string_append (out, n_rows > 0 ? "\n]\n" : "]\n");
+
+  return iwd_cli_write_stdout (out, 0);
+}
+
+/* The text layout needs every cell to size its columns, so the whole
+ * table sits in memory as text once. */
+static gboolean
+write_text (IwdTable *table)
+{
+  guint n_columns = iwd_table_get_n_columns (table);
+  g_autofree const char **labels = g_new0 (const char *, n_columns + 1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) out = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint column = 0; column < n_columns; column++)
+    labels[column] = iwd_table_get_column_label (table, column);
+
+  for (guint row = 0; row < iwd_table_get_n_rows (table); row++)
+    {
+      GStrv cells = g_new0 (char *, n_columns + 1);
+
+      for (guint column = 0; column < n_columns; column++)
+        cells[column] = iwd_table_dup_cell_string (table, row, column);
+
+      g_ptr_array_add (rows, cells);
+    }
+
+  text = iwd_cli_format_text_table (labels, n_columns, rows);
+  out = g_string_new (text);
+  return iwd_cli_write_stdout (out, 0);
 }
 
 static gboolean
@@ -70,7 +103,7 @@ append_total (GString    *out,
               gboolean    first)
 {
   /* Amounts keep their cents even when they are zeros: "989.90". */
-  g_autofree char *amount = iwd_cli_format_scaled (total, 2);
+  g_autofree char *amount = iwd_export_format_scaled (total, 2, '.');
 
   if (!as_json)
     {
@@ -79,86 +112,8 @@ append_total (GString    *out,
     }
 
   g_string_append (out, first ? "  " : ",\n  ");
-  iwd_cli_json_append_string (out, key);
+  iwd_export_json_append_string (out, key);
   g_string_append_printf (out, ": %s", amount);
-}
-
-/**
- * iwd_cli_table_append_csv_header:
- * @out: the text to append to
- * @table: a table
- *
- * Appends the CSV header record: the key of each column.
- */
-void
-iwd_cli_table_append_csv_header (GString  *out,
-                                 IwdTable *table)
-{
-  guint n_columns = iwd_table_get_n_columns (table);
-  g_autofree const char **keys = g_new0 (const char *, n_columns + 1);
-
-  for (guint i = 0; i < n_columns; i++)
-    keys[i] = iwd_table_get_column_key (table, i);
-
-  iwd_cli_csv_append_row (out, keys, n_columns);
-}
-
-/**
- * iwd_cli_table_append_csv_row:
- * @out: the text to append to
- * @table: a table
- * @row: a row index
- *
- * Appends one CSV record, each cell as iwd_table_dup_cell_string()
- * renders it: decimals with a '.' and ISO dates, whatever the locale.
- */
-void
-iwd_cli_table_append_csv_row (GString  *out,
-                              IwdTable *table,
-                              guint     row)
-{
-  guint n_columns = iwd_table_get_n_columns (table);
-  g_auto(GStrv) cells = g_new0 (char *, n_columns + 1);
-
-  for (guint i = 0; i < n_columns; i++)
-    cells[i] = iwd_table_dup_cell_string (table, row, i);
-
-  iwd_cli_csv_append_row (out, (const char * const *) cells, n_columns);
-}
-
-/**
- * iwd_cli_table_append_json_row:
- * @out: the text to append to
- * @table: a table
- * @row: a row index
- *
- * Appends one row as a JSON object keyed by column key, on one line and
- * without a separator after it. Values are typed: text and dates are
- * strings, integers, decimals and amounts are numbers, booleans are
- * `true` or `false`, and an empty cell is `null`. Decimals are written
- * from their ten-thousandths, exact and without trailing zeros, as in the
- * CSV output: 1200.00 gives `1200`, -300.50 gives `-300.5`.
- */
-void
-iwd_cli_table_append_json_row (GString  *out,
-                               IwdTable *table,
-                               guint     row)
-{
-  guint n_columns = iwd_table_get_n_columns (table);
-
-  g_string_append_c (out, '{');
-
-  for (guint i = 0; i < n_columns; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-
-      iwd_cli_json_append_string (out, iwd_table_get_column_key (table, i));
-      g_string_append (out, ": ");
-      append_json_value (out, table, row, i);
-    }
-
-  g_string_append_c (out, '}');
 }
 
 /**
@@ -208,4 +163,32 @@ iwd_cli_table_append_totals (GString   *out,
     *out_n_totals = n_totals;
 
   return TRUE;
+}
+
+/**
+ * iwd_cli_table_print:
+ * @table: a table
+ * @format: the output format
+ *
+ * Prints every row of a table on standard output, written the same way
+ * in every locale: as aligned text under the column labels, as CSV under
+ * the column keys, or as a JSON array of objects. Amounts have a '.' and
+ * no thousands separator, and dates are ISO 8601.
+ *
+ * Returns: %FALSE if standard output could not be written, with errno set
+ */
+gboolean
+iwd_cli_table_print (IwdTable     *table,
+                     IwdCliFormat  format)
+{
+  switch (format)
+    {
+    case IWD_CLI_FORMAT_TEXT:
+      return write_text (table);
+    case IWD_CLI_FORMAT_JSON:
+      return write_json (table);
+    case IWD_CLI_FORMAT_CSV:
+    default:
+      return write_csv (table);
+    }
 }

@@ -3,19 +3,13 @@
 
 #include <glib.h>
 
+#include "iwd-cli-output.h"
 #include "iwd-table.h"
 
 G_BEGIN_DECLS
 
-void      iwd_cli_table_append_csv_header  (GString   *out,
-                                            IwdTable  *table);
-void      iwd_cli_table_append_csv_row     (GString   *out,
-                                            IwdTable  *table,
-                                            guint      row);
-
-void      iwd_cli_table_append_json_row    (GString   *out,
-                                            IwdTable  *table,
-                                            guint      row);
+gboolean  iwd_cli_table_print              (IwdTable     *table,
+                                            IwdCliFormat  format);
 
 gboolean  iwd_cli_table_append_totals      (GString   *out,
                                             IwdTable  *table,
