@@ -123,6 +123,58 @@ remove_columns (IwdTableView *self)
 }
 
 static void
+fill_column_dropdown (IwdTableView *self,
+                      IwdTable     *table)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, _("All columns"));
+  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
+    gtk_string_list_append (choices, iwd_table_get_column_label (table, column));
+
+  gtk_drop_down_set_model (self->column_dropdown, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (self->column_dropdown, 0);
+}
+
+/* Searches all the searchable columns, or filters the one column chosen
+ * in the drop-down, which may be of any kind.
+ *
+ * TODO: the model can filter several columns at once, but GTK 4.8 column
+ * headers cannot hold an entry, so the view offers one column at a time. */
+static void
+apply_search (IwdTableView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint selected = gtk_drop_down_get_selected (self->column_dropdown);
+  guint column = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? G_MAXUINT : selected - 1;
+
+  if (self->model == NULL)
+    return;
+
+  if (self->filtered_column != G_MAXUINT && self->filtered_column != column)
+    iwd_table_model_set_column_filter (self->model, self->filtered_column, NULL);
+  self->filtered_column = column;
+
+  if (column == G_MAXUINT)
+    {
+      iwd_table_model_set_search (self->model, text);
+      return;
+    }
+
+  iwd_table_model_set_search (self->model, NULL);
+  iwd_table_model_set_column_filter (self->model, column, text);
+}
+
+static void
+cancel_table_work (IwdTableView *self)
+{
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
+  g_cancellable_cancel (self->table_cancellable);
+  g_clear_object (&self->table_cancellable);
+}
+
+static void
 on_cell_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                IwdTableView             *self)
@@ -161,20 +213,6 @@ on_cell_bind (GtkSignalListItemFactory *factory,
 }
 
 static void
-fill_column_dropdown (IwdTableView *self,
-                      IwdTable     *table)
-{
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (choices, _("All columns"));
-  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
-    gtk_string_list_append (choices, iwd_table_get_column_label (table, column));
-
-  gtk_drop_down_set_model (self->column_dropdown, G_LIST_MODEL (choices));
-  gtk_drop_down_set_selected (self->column_dropdown, 0);
-}
-
-static void
 add_column (IwdTableView *self,
             guint         column)
 {
@@ -193,35 +231,6 @@ add_column (IwdTableView *self,
 
   g_ptr_array_add (self->sorters, g_object_ref (sorter));
   gtk_column_view_append_column (self->column_view, view_column);
-}
-
-/* Searches all the searchable columns, or filters the one column chosen
- * in the drop-down, which may be of any kind.
- *
- * TODO: the model can filter several columns at once, but GTK 4.8 column
- * headers cannot hold an entry, so the view offers one column at a time. */
-static void
-apply_search (IwdTableView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint selected = gtk_drop_down_get_selected (self->column_dropdown);
-  guint column = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? G_MAXUINT : selected - 1;
-
-  if (self->model == NULL)
-    return;
-
-  if (self->filtered_column != G_MAXUINT && self->filtered_column != column)
-    iwd_table_model_set_column_filter (self->model, self->filtered_column, NULL);
-  self->filtered_column = column;
-
-  if (column == G_MAXUINT)
-    {
-      iwd_table_model_set_search (self->model, text);
-      return;
-    }
-
-  iwd_table_model_set_search (self->model, NULL);
-  iwd_table_model_set_column_filter (self->model, column, text);
 }
 
 static void
@@ -259,15 +268,6 @@ on_search_prepared (GObject      *source_object,
   if (!iwd_table_model_prepare_search_finish (IWD_TABLE_MODEL (source_object), result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("grid: preparing the search failed: %s", error->message);
-}
-
-static void
-cancel_table_work (IwdTableView *self)
-{
-  g_cancellable_cancel (self->sort_cancellable);
-  g_clear_object (&self->sort_cancellable);
-  g_cancellable_cancel (self->table_cancellable);
-  g_clear_object (&self->table_cancellable);
 }
 
 static void
