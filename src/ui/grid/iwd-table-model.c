@@ -66,10 +66,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (IwdTableModel, iwd_table_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       iwd_table_model_list_model_init))
 
-/* Builds a column's index on the calling thread. A search before
- * iwd_table_model_prepare_search_async() is done, or a synchronous sort,
- * blocks its caller for up to about a second on a million rows
- * (bench/iwd-bench-grid.c on a 2-core machine). */
+/* Builds a column's index on the calling thread.
+ *
+ * TODO: a search typed before iwd_table_model_prepare_search_async() is
+ * done, or a synchronous sort, blocks its caller for up to about a
+ * second on a million rows (bench/iwd-bench-grid.c on a 2-core machine). */
 static IwdColumnIndex *
 get_index (IwdTableModel *self,
            guint          column)
