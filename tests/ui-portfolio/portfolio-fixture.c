@@ -145,11 +145,12 @@ portfolio_create (PortfolioFixture *fixture,
   g_assert_no_error (error);
 }
 
-/* Adds the profile to the portfolio on the robot and in the account
- * state, as the profiles tab does. */
+/* Adds the profile to the portfolio on the robot and links it in the
+ * account state, with a record of the profile as the editor keeps. */
 void
 portfolio_add_profile (PortfolioFixture *fixture,
                        const char       *portfolio_id,
+                       const char       *company,
                        const char       *profile_id)
 {
   g_autoptr(GAsyncResult) result = NULL;
@@ -161,6 +162,13 @@ portfolio_add_profile (PortfolioFixture *fixture,
   g_assert_true (iwd_client_add_portfolio_profile_finish (fixture->client, result, &error));
   g_assert_no_error (error);
 
+  if (iwd_account_state_get_profile (fixture->account_state, profile_id) == NULL)
+    {
+      g_autoptr(IwdProfileRecord) record = iwd_profile_record_new (profile_id, company);
+
+      g_assert_true (iwd_account_state_set_profile (fixture->account_state, record, &error));
+      g_assert_no_error (error);
+    }
   g_assert_true (iwd_account_state_link_profile (fixture->account_state, portfolio_id, profile_id, &error));
   g_assert_no_error (error);
 }

@@ -36,6 +36,7 @@ void       portfolio_create              (PortfolioFixture *fixture,
                                           const char       *label);
 void       portfolio_add_profile         (PortfolioFixture *fixture,
                                           const char       *portfolio_id,
+                                          const char       *company,
                                           const char       *profile_id);
 GPtrArray *portfolio_list_profiles       (PortfolioFixture *fixture,
                                           const char       *portfolio_id,

@@ -32,6 +32,7 @@ struct _IwdPortfolioProfilesTab
   GCancellable                 *operations;        /* owned: additions and removals */
   GStrv                         profile_ids;       /* owned: the portfolio's profiles */
   GStrv                         available_ids;     /* owned: the account's other profiles */
+  GHashTable                   *companies;         /* owned: profile id to company, as last listed */
   IwdPortfolioProfilesTabState  state;
   char                         *error_message;     /* owned, nullable */
 
@@ -169,6 +170,15 @@ show_available (IwdPortfolioProfilesTab *self,
 {
   g_autoptr(GHashTable) members = g_hash_table_new (g_str_hash, g_str_equal);
 
+  g_hash_table_remove_all (self->companies);
+  for (guint i = 0; i < all->len; i++)
+    {
+      IwdProfile *profile = g_ptr_array_index (all, i);
+
+      g_hash_table_insert (self->companies, g_strdup (iwd_profile_get_id (profile)),
+                           g_strdup (iwd_profile_get_company (profile)));
+    }
+
   for (guint i = 0; self->profile_ids[i] != NULL; i++)
     g_hash_table_add (members, self->profile_ids[i]);
 
@@ -282,6 +292,24 @@ all_listed_cb (GObject      *source,
   finish_load (load);
 }
 
+/* A profile made by another client is unknown to the account state,
+ * which links only the profiles it has a record of. */
+static gboolean
+ensure_record (IwdPortfolioProfilesTab  *self,
+               const char               *profile_id,
+               GError                  **error)
+{
+  const char *company = g_hash_table_lookup (self->companies, profile_id);
+  g_autoptr(IwdProfileRecord) record = NULL;
+
+  if (iwd_account_state_get_profile (self->account_state, profile_id) != NULL || company == NULL)
+    return TRUE;
+
+  record = iwd_profile_record_new (profile_id, company);
+
+  return iwd_account_state_set_profile (self->account_state, record, error);
+}
+
 /* Keeps the account state's links in step with the robot. A failure to
  * save is logged: the robot has already made the change. */
 static void
@@ -293,7 +321,8 @@ record_link (IwdPortfolioProfilesTab *self,
   gboolean recorded;
 
   if (linked)
-    recorded = iwd_account_state_link_profile (self->account_state, self->portfolio_id, profile_id, &error);
+    recorded = ensure_record (self, profile_id, &error)
+               && iwd_account_state_link_profile (self->account_state, self->portfolio_id, profile_id, &error);
   else
     recorded = iwd_account_state_unlink_profile (self->account_state, self->portfolio_id, profile_id, &error);
 
@@ -452,6 +481,7 @@ iwd_portfolio_profiles_tab_finalize (GObject *object)
   g_clear_pointer (&self->portfolio_id, g_free);
   g_clear_pointer (&self->profile_ids, g_strfreev);
   g_clear_pointer (&self->available_ids, g_strfreev);
+  g_clear_pointer (&self->companies, g_hash_table_unref);
   g_clear_pointer (&self->error_message, g_free);
 
   G_OBJECT_CLASS (iwd_portfolio_profiles_tab_parent_class)->finalize (object);
@@ -550,6 +580,7 @@ iwd_portfolio_profiles_tab_init (IwdPortfolioProfilesTab *self)
   self->operations = g_cancellable_new ();
   self->profile_ids = g_new0 (char *, 1);
   self->available_ids = g_new0 (char *, 1);
+  self->companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   update_actions (self);
   set_state (self, IWD_PORTFOLIO_PROFILES_TAB_STATE_LOADING);
 }

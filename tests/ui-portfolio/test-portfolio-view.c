@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "iwd-load-progress.h"
+#include "iwd-portfolio-view.h"
+#include "iwd-profile.h"
+#include "portfolio-fixture.h"
+
+/* The sandbox's robot delay in the tests that watch the collecting state,
+ * and the poll interval that checks on it meanwhile. */
+#define ROBOT_DELAY_MS 400
+#define POLL_INTERVAL_MS 100
+
+/* The commission fixtures' totals, in ten-thousandths of a euro: AZ1's
+ * three lines add up to 173,4500 € and AX1's two to 1 000,2501 €. */
+#define AZ1_TOTAL 1734500
+#define AX1_TOTAL 10002501
+
+typedef struct {
+  PortfolioFixture  portfolio;
+  GtkWidget        *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  portfolio_fixture_set_up (&fixture->portfolio, TEST_DATA_DIR "/ui-portfolio/commissions",
+                            GPOINTER_TO_UINT (data));
+
+  /* The first window takes long to show under Xvfb, and the in-process
+   * sandbox replies to nothing meanwhile, so it is shown before any load. */
+  fixture->window = portfolio_show_in_window (NULL);
+  portfolio_spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  portfolio_fixture_tear_down (&fixture->portfolio);
+}
+
+/* PTF1 with the ALLIANZ profile AZ1 in it and the AXA profile AX1 in
+ * the account only. */
+static void
+create_portfolio (Fixture *fixture)
+{
+  portfolio_save_profile (&fixture->portfolio, "ALLIANZ", "AZ1");
+  portfolio_save_profile (&fixture->portfolio, "AXA", "AX1");
+  portfolio_create (&fixture->portfolio, "PTF1", "Cabinet Martin");
+  portfolio_add_profile (&fixture->portfolio, "PTF1", "ALLIANZ", "AZ1");
+}
+
+static IwdPortfolioView *
+open_view (Fixture *fixture)
+{
+  GtkWidget *view = iwd_portfolio_view_new (fixture->portfolio.client,
+                                            fixture->portfolio.account_state, "PTF1");
+
+  iwd_portfolio_view_set_poll_interval (IWD_PORTFOLIO_VIEW (view), POLL_INTERVAL_MS);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), view);
+
+  return IWD_PORTFOLIO_VIEW (view);
+}
+
+static guint
+count_contracts (IwdContractsTab *tab)
+{
+  IwdTableModel *model = iwd_table_view_get_model (iwd_contracts_tab_get_table_view (tab));
+
+  return iwd_table_get_n_rows (iwd_table_model_get_table (model));
+}
+
+static gboolean
+contracts_loaded (gpointer data)
+{
+  return iwd_contracts_tab_get_state (data) != IWD_CONTRACTS_TAB_STATE_LOADING;
+}
+
+static gboolean
+contracts_shown (gpointer data)
+{
+  return iwd_contracts_tab_get_state (data) == IWD_CONTRACTS_TAB_STATE_TABLE;
+}
+
+static gboolean
+commissions_loaded (gpointer data)
+{
+  return iwd_commissions_tab_get_state (data) != IWD_COMMISSIONS_TAB_STATE_LOADING;
+}
+
+static gboolean
+profiles_loaded (gpointer data)
+{
+  return iwd_portfolio_profiles_tab_get_state (data) != IWD_PORTFOLIO_PROFILES_TAB_STATE_LOADING;
+}
+
+static void
+test_contracts_after_delay (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  IwdPortfolioView *view;
+  IwdContractsTab *tab;
+
+  create_portfolio (fixture);
+  view = open_view (fixture);
+  tab = iwd_portfolio_view_get_contracts_tab (view);
+
+  portfolio_wait_until (contracts_loaded, tab);
+  g_assert_cmpint (iwd_contracts_tab_get_state (tab), ==, IWD_CONTRACTS_TAB_STATE_COLLECTING);
+  g_assert_cmpstr (iwd_contracts_tab_get_message (tab), ==,
+                   "The robot is still collecting this portfolio’s contracts. "
+                   "IWDesk checks again every 1 minute.");
+  g_assert_nonnull (iwd_contracts_tab_get_last_checked (tab));
+  g_assert_null (iwd_portfolio_view_get_last_toast (view));
+
+  portfolio_wait_until (contracts_shown, tab);
+  g_assert_cmpuint (count_contracts (tab), ==, 7);
+  g_assert_null (iwd_contracts_tab_get_message (tab));
+  g_assert_cmpstr (iwd_portfolio_view_get_last_toast (view), ==,
+                   "The robot has collected 7 contracts for portfolio PTF1.");
+}
+
+static void
+test_contracts_no_profiles (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  IwdContractsTab *tab;
+
+  portfolio_create (&fixture->portfolio, "PTF1", "Cabinet Martin");
+  tab = iwd_portfolio_view_get_contracts_tab (open_view (fixture));
+
+  portfolio_wait_until (contracts_loaded, tab);
+  g_assert_cmpint (iwd_contracts_tab_get_state (tab), ==, IWD_CONTRACTS_TAB_STATE_NO_PROFILES);
+}
+
+static void
+test_contracts_error (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(IwdPortfolioOptions) options = iwd_portfolio_options_new ("Cabinet Martin", 12);
+  g_autoptr(GError) error = NULL;
+  IwdContractsTab *tab;
+
+  /* The account state has PTF1, but the robot does not. */
+  iwd_account_state_add_portfolio (fixture->portfolio.account_state, "PTF1", options, &error);
+  g_assert_no_error (error);
+  tab = iwd_portfolio_view_get_contracts_tab (open_view (fixture));
+
+  portfolio_wait_until (contracts_loaded, tab);
+  g_assert_cmpint (iwd_contracts_tab_get_state (tab), ==, IWD_CONTRACTS_TAB_STATE_ERROR);
+  g_assert_nonnull (iwd_contracts_tab_get_message (tab));
+}
+
+static void
+test_cancel_first_load (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  IwdContractsTab *tab;
+
+  create_portfolio (fixture);
+  tab = IWD_CONTRACTS_TAB (iwd_contracts_tab_new (fixture->portfolio.client,
+                                                  fixture->portfolio.account_state, "PTF1"));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (tab));
+
+  iwd_contracts_tab_reload (tab);
+  g_assert_cmpint (iwd_contracts_tab_get_state (tab), ==, IWD_CONTRACTS_TAB_STATE_LOADING);
+  iwd_contracts_tab_cancel (tab);
+  portfolio_wait_until (contracts_loaded, tab);
+
+  g_assert_cmpint (iwd_contracts_tab_get_state (tab), ==, IWD_CONTRACTS_TAB_STATE_IDLE);
+  g_assert_null (iwd_contracts_tab_get_message (tab));
+}
+
+static void
+test_cancel_keeps_table (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  IwdContractsTab *tab;
+
+  create_portfolio (fixture);
+  tab = IWD_CONTRACTS_TAB (iwd_contracts_tab_new (fixture->portfolio.client,
+                                                  fixture->portfolio.account_state, "PTF1"));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (tab));
+  iwd_contracts_tab_reload (tab);
+  portfolio_wait_until (contracts_loaded, tab);
+  g_assert_cmpint (iwd_contracts_tab_get_state (tab), ==, IWD_CONTRACTS_TAB_STATE_TABLE);
+
+  iwd_contracts_tab_reload (tab);
+  iwd_contracts_tab_cancel (tab);
+  portfolio_wait_until (contracts_loaded, tab);
+
+  g_assert_cmpint (iwd_contracts_tab_get_state (tab), ==, IWD_CONTRACTS_TAB_STATE_TABLE);
+  g_assert_cmpuint (count_contracts (tab), ==, 7);
+  g_assert_null (iwd_contracts_tab_get_message (tab));
+}
+
+static IwdCommissionsTab *
+open_commissions (Fixture *fixture)
+{
+  const char * const profiles[] = { "AZ1", "AX1", NULL };
+  GtkWidget *tab = iwd_commissions_tab_new (fixture->portfolio.client, "PTF1");
+
+  portfolio_add_profile (&fixture->portfolio, "PTF1", "AXA", "AX1");
+  iwd_commissions_tab_set_profiles (IWD_COMMISSIONS_TAB (tab), profiles);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), tab);
+
+  return IWD_COMMISSIONS_TAB (tab);
+}
+
+static void
+test_commissions_one_profile (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  IwdCommissionsTab *tab;
+  gint64 total = 0;
+
+  create_portfolio (fixture);
+  tab = open_commissions (fixture);
+  g_assert_cmpint (iwd_commissions_tab_get_state (tab), ==, IWD_COMMISSIONS_TAB_STATE_IDLE);
+
+  iwd_commissions_tab_load (tab, "AZ1");
+  portfolio_wait_until (commissions_loaded, tab);
+
+  g_assert_cmpint (iwd_commissions_tab_get_state (tab), ==, IWD_COMMISSIONS_TAB_STATE_TABLE);
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, 3);
+  g_assert_true (iwd_commissions_tab_get_total (tab, &total));
+  g_assert_cmpint (total, ==, AZ1_TOTAL);
+  g_assert_cmpstr (iwd_commissions_tab_get_summary (tab), ==,
+                   "3 commission lines, total commission 173,45" "\xC2\xA0" "€");
+}
+
+static void
+test_commissions_all_profiles (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  IwdCommissionsTab *tab;
+  gint64 total = 0;
+
+  create_portfolio (fixture);
+  tab = open_commissions (fixture);
+
+  iwd_commissions_tab_load (tab, NULL);
+  portfolio_wait_until (commissions_loaded, tab);
+
+  g_assert_cmpint (iwd_commissions_tab_get_state (tab), ==, IWD_COMMISSIONS_TAB_STATE_TABLE);
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, 5);
+  g_assert_true (iwd_commissions_tab_get_total (tab, &total));
+  g_assert_cmpint (total, ==, AZ1_TOTAL + AX1_TOTAL);
+}
+
+static void
+test_commissions_cancel (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  IwdCommissionsTab *tab;
+
+  create_portfolio (fixture);
+  tab = open_commissions (fixture);
+
+  iwd_commissions_tab_load (tab, "AZ1");
+  iwd_commissions_tab_cancel (tab);
+  portfolio_wait_until (commissions_loaded, tab);
+
+  g_assert_cmpint (iwd_commissions_tab_get_state (tab), ==, IWD_COMMISSIONS_TAB_STATE_IDLE);
+  g_assert_null (iwd_commissions_tab_get_error_message (tab));
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, 0);
+}
+
+static gboolean
+has_two_profiles (gpointer data)
+{
+  return g_strv_length ((GStrv) iwd_portfolio_profiles_tab_get_profile_ids (data)) == 2;
+}
+
+static gboolean
+has_one_profile (gpointer data)
+{
+  return profiles_loaded (data)
+         && g_strv_length ((GStrv) iwd_portfolio_profiles_tab_get_profile_ids (data)) == 1;
+}
+
+static void
+test_profiles_add_and_remove (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  IwdPortfolioView *view;
+  IwdPortfolioProfilesTab *tab;
+  g_auto(GStrv) linked = NULL;
+  g_autoptr(GPtrArray) on_robot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_portfolio (fixture);
+  view = open_view (fixture);
+  tab = iwd_portfolio_view_get_profiles_tab (view);
+  portfolio_wait_until (profiles_loaded, tab);
+  g_assert_cmpint (iwd_portfolio_profiles_tab_get_state (tab), ==, IWD_PORTFOLIO_PROFILES_TAB_STATE_LIST);
+  g_assert_cmpstrv (iwd_portfolio_profiles_tab_get_profile_ids (tab), ((const char * const[]) { "AZ1", NULL }));
+  g_assert_cmpstrv (iwd_portfolio_profiles_tab_get_available_ids (tab), ((const char * const[]) { "AX1", NULL }));
+
+  iwd_portfolio_profiles_tab_add_profile (tab, "AX1");
+  portfolio_wait_until (has_two_profiles, tab);
+  g_assert_cmpstr (iwd_portfolio_view_get_last_toast (view), ==, "Profile AX1 was added to the portfolio.");
+  linked = iwd_account_state_list_portfolio_profiles (fixture->portfolio.account_state, "PTF1");
+  g_assert_true (g_strv_contains ((const char * const *) linked, "AX1"));
+  g_assert_cmpuint (g_strv_length ((GStrv) iwd_portfolio_profiles_tab_get_available_ids (tab)), ==, 0);
+
+  iwd_portfolio_profiles_tab_remove_profile (tab, "AZ1");
+  portfolio_wait_until (has_one_profile, tab);
+  g_assert_cmpstr (iwd_portfolio_view_get_last_toast (view), ==, "Profile AZ1 was removed from the portfolio.");
+  g_clear_pointer (&linked, g_strfreev);
+  linked = iwd_account_state_list_portfolio_profiles (fixture->portfolio.account_state, "PTF1");
+  g_assert_cmpstrv (linked, ((const char * const[]) { "AX1", NULL }));
+  on_robot = portfolio_list_profiles (&fixture->portfolio, "PTF1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (on_robot->len, ==, 1);
+  g_assert_cmpstr (iwd_profile_get_id (g_ptr_array_index (on_robot, 0)), ==, "AX1");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gconstpointer collecting = GUINT_TO_POINTER (ROBOT_DELAY_MS);
+  gconstpointer at_once = GUINT_TO_POINTER (0);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add ("/ui/portfolio/view/contracts-after-delay", Fixture, collecting,
+              fixture_set_up, test_contracts_after_delay, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/contracts-no-profiles", Fixture, at_once,
+              fixture_set_up, test_contracts_no_profiles, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/contracts-error", Fixture, at_once,
+              fixture_set_up, test_contracts_error, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/cancel-first-load", Fixture, at_once,
+              fixture_set_up, test_cancel_first_load, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/cancel-keeps-table", Fixture, at_once,
+              fixture_set_up, test_cancel_keeps_table, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/commissions-one-profile", Fixture, at_once,
+              fixture_set_up, test_commissions_one_profile, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/commissions-all-profiles", Fixture, at_once,
+              fixture_set_up, test_commissions_all_profiles, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/commissions-cancel", Fixture, at_once,
+              fixture_set_up, test_commissions_cancel, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/profiles-add-remove", Fixture, at_once,
+              fixture_set_up, test_profiles_add_and_remove, fixture_tear_down);
+
+  return g_test_run ();
+}
