@@ -49,8 +49,8 @@ typedef struct {
 } ColumnMap;
 
 typedef struct {
-  IwdTable   *previous;
-  IwdTable   *current;
+  IwdTable   *previous;      /* borrowed from the caller */
+  IwdTable   *current;       /* borrowed from the caller */
   ColumnMap   map;
   guint       previous_policy;
   guint       current_policy;
