@@ -58,6 +58,8 @@ dup_french_cell (IwdTable *table,
   if (iwd_table_is_null (table, row, column))
     return NULL;
 
+  /* TODO: Excel reads text that starts with '=', '+', '-' or '@' as a
+   * formula, and escaping it would change the exported value. */
   if (kind == IWD_TABLE_KIND_TEXT)
     return g_strdup (iwd_table_get_text (table, row, column));
 

@@ -49,7 +49,7 @@ typedef struct {
 
 /* One progress report on its way to the caller's main context. */
 typedef struct {
-  ExportJob *job;   /* unowned: the task holds it until it returns */
+  ExportJob *job;   /* unowned: the task keeps it until it returns */
   goffset    current;
   goffset    total;
 } ProgressReport;
@@ -80,21 +80,27 @@ report_progress_in_context (gpointer user_data)
 {
   ProgressReport *report = user_data;
 
-  g_atomic_int_set (&report->job->pending_report, 0);
   report->job->progress (report->current, report->total, report->job->progress_data);
+  g_atomic_int_set (&report->job->pending_report, 0);
 
   return G_SOURCE_REMOVE;
 }
 
 /* Reports are dropped while one is still waiting, so that a slow main
- * loop never queues thousands of them. */
+ * loop never queues thousands of them, but the @last one always goes. */
 static void
 report_progress (ExportJob *job,
-                 guint      n_done)
+                 guint      n_done,
+                 gboolean   last)
 {
   ProgressReport *report;
 
-  if (job->progress == NULL || !g_atomic_int_compare_and_exchange (&job->pending_report, 0, 1))
+  if (job->progress == NULL)
+    return;
+
+  if (last)
+    g_atomic_int_set (&job->pending_report, 1);
+  else if (!g_atomic_int_compare_and_exchange (&job->pending_report, 0, 1))
     return;
 
   report = g_new (ProgressReport, 1);
@@ -118,7 +124,7 @@ step_rows (ExportJob     *job,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  report_progress (job, n_done);
+  report_progress (job, n_done, FALSE);
   return TRUE;
 }
 
@@ -266,7 +272,8 @@ write_xlsx_file (ExportJob     *job,
 
 /* The temporary file sits beside the destination, so that the final
  * rename stays within one file system and replaces the destination at
- * once. It is named after the destination, with a random part. */
+ * once. It is named after the destination, with a random part.
+ * NOTE: a process killed during an export leaves this ".part" file. */
 static int
 create_temp_file (ExportJob  *job,
                   GError    **error)
@@ -328,7 +335,7 @@ run_export (ExportJob     *job,
       return set_file_error ("replace", job->path, saved_errno, error);
     }
 
-  report_progress (job, job->n_rows);
+  report_progress (job, job->n_rows, TRUE);
   return TRUE;
 }
 
@@ -387,12 +394,9 @@ export_in_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
+  /* The error names the destination, and the caller logs or shows it. */
   if (!run_export (job, cancellable, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("export: cannot export %u rows to '%s': %s",
-                   job->n_rows, job->path, error->message);
-
       g_task_return_error (task, error);
       return;
     }
@@ -512,8 +516,8 @@ iwd_export_table (IwdTable         *table,
  * onto @destination only once complete: a failed or cancelled export
  * leaves @destination as it was and removes the temporary file. The
  * cancellable is checked every 2048 rows. Progress is reported in the
- * thread-default main context of the caller, at most once per 2048 rows
- * and once at the end.
+ * thread-default main context of the caller: every 2048 rows unless the
+ * previous report is still waiting there, and always once at the end.
  */
 void
 iwd_export_table_async (IwdTable              *table,

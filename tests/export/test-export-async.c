@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "iwd-export.h"
 #include "iwd-test-export.h"
 
@@ -163,6 +165,21 @@ test_cancelled_before_start (Fixture       *fixture,
   g_assert_cmpuint (iwd_test_export_count_files (fixture->dir), ==, 0);
 }
 
+static void
+test_missing_folder (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_free (fixture->path);
+  fixture->path = g_build_filename (fixture->dir, "missing", "export.xlsx", NULL);
+
+  export_large (fixture, IWD_EXPORT_FORMAT_XLSX);
+
+  g_assert_error (fixture->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (fixture->error->message, fixture->path));
+  g_assert_cmpuint (fixture->n_reports, ==, 0);
+  g_assert_cmpuint (iwd_test_export_count_files (fixture->dir), ==, 0);
+}
+
 #define ADD_TEST(path, function) \
   g_test_add (path, Fixture, NULL, fixture_set_up, function, fixture_tear_down)
 
@@ -180,6 +197,7 @@ main (int   argc,
   ADD_TEST ("/export/async/cancel-xlsx", test_cancel_xlsx);
   ADD_TEST ("/export/async/cancel-keeps-old-file", test_cancel_keeps_old_file);
   ADD_TEST ("/export/async/cancelled-before-start", test_cancelled_before_start);
+  ADD_TEST ("/export/async/missing-folder", test_missing_folder);
 
   status = g_test_run ();
   g_assert_finalize_object (large_table);

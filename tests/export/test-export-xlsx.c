@@ -6,6 +6,9 @@
 
 #include "iwd-test-export.h"
 
+/* Rows of 3 columns: more cells than a workbook held in memory takes. */
+#define LARGE_TABLE_ROWS 200000
+
 typedef struct {
   IwdTable *table;
   char     *dir;
@@ -154,6 +157,28 @@ test_header_frozen_filtered (Fixture       *fixture,
   g_assert_true (sheet_matches (fixture, "<col min=\"1\" max=\"1\" width=\"[0-9.]+\""));
 }
 
+/* A workbook too large to hold in memory is written row by row, with
+ * its text inline rather than shared. */
+static void
+test_large_written_by_row (void)
+{
+  g_autoptr(IwdTable) table = iwd_test_export_large_table (LARGE_TABLE_ROWS);
+  g_autofree char *dir = iwd_test_export_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.xlsx", NULL);
+  g_autofree char *sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  iwd_test_export_run (table, NULL, 0, NULL, 0, "xlsx", path, &error);
+  g_assert_no_error (error);
+  sheet = read_part (path, "xl/worksheets/sheet1.xml");
+  iwd_test_export_remove_dir (dir);
+
+  g_assert_nonnull (strstr (sheet, "<c r=\"A2\" t=\"inlineStr\"><is><t>P-0</t></is></c>"));
+  g_assert_nonnull (strstr (sheet, "<c r=\"B200001\" s=\"2\"><v>199999.99</v></c>"));
+  g_assert_nonnull (strstr (sheet, "<autoFilter ref=\"A1:C200001\"/>"));
+  g_assert_nonnull (strstr (sheet, "state=\"frozen\""));
+}
+
 #define ADD_TEST(path, function) \
   g_test_add (path, Fixture, NULL, fixture_set_up, function, fixture_tear_down)
 
@@ -177,6 +202,7 @@ main (int   argc,
   ADD_TEST ("/export/xlsx/other-cells-typed", test_other_cells_typed);
   ADD_TEST ("/export/xlsx/text-shared", test_text_shared);
   ADD_TEST ("/export/xlsx/header-frozen-filtered", test_header_frozen_filtered);
+  g_test_add_func ("/export/xlsx/large-written-by-row", test_large_written_by_row);
 
   return g_test_run ();
 }
