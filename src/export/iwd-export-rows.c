@@ -31,7 +31,7 @@ format_french_time (IwdTable     *table,
 {
   IwdExportTime time;
 
-  /* A day outside GDate's range keeps its ISO form rather than vanish. */
+  /* A day outside GDate's range keeps its ISO form rather than vanishing. */
   if (!iwd_export_split_time (iwd_table_get_int64 (table, row, column), &time))
     return iwd_table_dup_cell_string (table, row, column);
 
