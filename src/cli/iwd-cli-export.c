@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "iwd-cli-command.h"
 #include "iwd-cli-export.h"
@@ -21,6 +23,25 @@ export_options_clear (ExportOptions *options)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
+/* The state of one export, from its start to its end or a signal. */
+typedef struct {
+  GMainLoop    *loop;         /* owned */
+  GCancellable *cancellable;  /* owned */
+  int           signal;       /* the signal that stopped the export, or 0 */
+  gboolean      written;
+  GError       *error;        /* owned, nullable */
+} ExportRun;
+
+static void
+export_run_clear (ExportRun *run)
+{
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  g_clear_object (&run->cancellable);
+  g_clear_error (&run->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRun, export_run_clear)
 
 static GOptionContext *
 create_context (ExportOptions *options)
@@ -60,6 +81,67 @@ guess_format (const char *output)
     return IWD_EXPORT_FORMAT_JSON;
 
   return IWD_EXPORT_FORMAT_CSV_FR;
+}
+
+static void
+did_export (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ExportRun *run = user_data;
+
+  run->written = iwd_export_table_finish (result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+stop_on_signal (ExportRun *run,
+                int        signal_number)
+{
+  if (run->signal == 0)
+    run->signal = signal_number;
+
+  g_cancellable_cancel (run->cancellable);
+}
+
+static gboolean
+did_interrupt (gpointer user_data)
+{
+  stop_on_signal (user_data, SIGINT);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+did_terminate (gpointer user_data)
+{
+  stop_on_signal (user_data, SIGTERM);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Ctrl-C or a SIGTERM cancels the export, which removes its temporary
+ * file, and then ends the process by that signal, as it would have
+ * without the handler. */
+static void
+run_export (ExportRun       *run,
+            IwdTable        *table,
+            GFile           *destination,
+            IwdExportFormat  format)
+{
+  guint interrupt_id = g_unix_signal_add (SIGINT, did_interrupt, run);
+  guint terminate_id = g_unix_signal_add (SIGTERM, did_terminate, run);
+
+  iwd_export_table_async (table, NULL, 0, NULL, 0, format, destination, NULL, NULL,
+                          run->cancellable, did_export, run);
+  g_main_loop_run (run->loop);
+
+  g_source_remove (interrupt_id);
+  g_source_remove (terminate_id);
+
+  if (run->signal == 0)
+    return;
+
+  signal (run->signal, SIG_DFL);
+  raise (run->signal);
 }
 
 static gboolean
@@ -113,7 +195,8 @@ iwd_cli_export_get_format (const char       *name,
  * @format: the file format
  *
  * Exports every row and column of @table, and reports a failure on
- * standard error.
+ * standard error. A SIGINT or SIGTERM during the export cancels it,
+ * leaves no file behind, and ends the process by that signal.
  *
  * Returns: the exit code
  */
@@ -123,14 +206,18 @@ iwd_cli_export_write (IwdTable        *table,
                       IwdExportFormat  format)
 {
   g_autoptr(GFile) destination = g_file_new_for_commandline_arg (output);
-  g_autoptr(GError) error = NULL;
+  g_auto(ExportRun) run = { NULL, NULL, 0, FALSE, NULL };
   g_autofree char *subject = NULL;
 
-  if (iwd_export_table (table, NULL, 0, NULL, 0, format, destination, NULL, &error))
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.cancellable = g_cancellable_new ();
+  run_export (&run, table, destination, format);
+
+  if (run.written)
     return IWD_CLI_EXIT_OK;
 
   subject = g_strdup_printf (_("Cannot export to '%s'"), output);
-  return iwd_cli_report_error (subject, error);
+  return iwd_cli_report_error (subject, run.error);
 }
 
 /**

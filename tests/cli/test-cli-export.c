@@ -275,6 +275,82 @@ test_export_unwritable_output (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, output));
 }
 
+/* Writes a statement long enough for its export to be interrupted. */
+static char *
+write_long_statement (Fixture *fixture)
+{
+  char *path = g_build_filename (fixture->dir, "long.tsv", NULL);
+  g_autoptr(GString) text = g_string_new ("Police\tDate effet\tPrime\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint row = 0; row < 200000; row++)
+    g_string_append_printf (text, "P-%u\t31/01/2023\t%u,%02u\n", row, row, row % 100);
+
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static gboolean
+has_part_file (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".part"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GSubprocess *
+spawn_export (const char *input,
+              const char *output)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, IWDESK_CLI_PATH, "export", input,
+                                         "--output", output, NULL);
+  g_assert_no_error (error);
+
+  return process;
+}
+
+/* Ctrl-C during the export removes the temporary file, and the tool
+ * still ends by the signal. */
+static void
+test_export_interrupted (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *input = write_long_statement (fixture);
+  g_autofree char *output = g_build_filename (fixture->dir, "long.xlsx", NULL);
+  g_autoptr(GSubprocess) process = spawn_export (input, output);
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr(GDir) dir = NULL;
+
+  while (!has_part_file (fixture->dir) && g_get_monotonic_time () < deadline)
+    g_usleep (2000);
+  g_assert_true (has_part_file (fixture->dir));
+
+  g_subprocess_send_signal (process, SIGINT);
+  g_subprocess_wait (process, NULL, &error);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGINT);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "long.tsv");
+  g_assert_null (g_dir_read_name (dir));
+}
+
 static void
 test_contracts_export (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -411,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/no-output", test_export_no_output);
   ADD_TEST ("/cli/export/missing-input", test_export_missing_input);
   ADD_TEST ("/cli/export/unwritable-output", test_export_unwritable_output);
+  ADD_TEST ("/cli/export/interrupted", test_export_interrupted);
   ADD_TEST ("/cli/contracts/export", test_contracts_export);
   g_test_add_func ("/cli/contracts/json-stdout", test_contracts_json_stdout);
   ADD_TEST ("/cli/contracts/wrong-password", test_contracts_wrong_password);
