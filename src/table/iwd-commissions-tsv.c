@@ -6,6 +6,7 @@
 
 #include "iwd-parse-error.h"
 #include "iwd-table-builder.h"
+#include "iwd-table-schema.h"
 #include "iwd-text.h"
 
 /* The text is split into lines one block at a time, so that a million
@@ -19,12 +20,16 @@ typedef struct {
   guint            n_columns;
   gboolean         has_header;
   guint            n_lines;      /* lines read so far, blank ones too */
+  GPtrArray       *bad_lines;    /* owned; of IwdTsvBadLine, NULL unless lenient */
+  GArray          *is_amount;    /* owned; gboolean per column, lenient only */
 } TsvReader;
 
 static void
 tsv_reader_clear (TsvReader *reader)
 {
   g_clear_object (&reader->builder);
+  g_clear_pointer (&reader->bad_lines, g_ptr_array_unref);
+  g_clear_pointer (&reader->is_amount, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TsvReader, tsv_reader_clear)
@@ -78,6 +83,42 @@ make_unique_key (GHashTable *used,
 }
 
 static void
+note_amount_column (TsvReader  *reader,
+                    const char *key)
+{
+  gboolean is_amount = iwd_table_schema_looks_like_amount (key);
+
+  if (reader->is_amount != NULL)
+    g_array_append_val (reader->is_amount, is_amount);
+}
+
+/* The lenient reader checks amounts line by line, because the builder
+ * rejects a value that is not a number in an amount column only when the
+ * table is built, and then names no line. */
+static gboolean
+check_amount (TsvReader   *reader,
+              guint        column,
+              const char  *cell,
+              gsize        length,
+              GError     **error)
+{
+  g_autofree char *text = NULL;
+  gint64 value;
+
+  if (reader->is_amount == NULL || length == 0
+      || !g_array_index (reader->is_amount, gboolean, column))
+    return TRUE;
+
+  text = g_strndup (cell, length);
+  if (iwd_text_parse_decimal (text, &value, NULL))
+    return TRUE;
+
+  g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE,
+               "column %u holds \"%s\", which is not an amount", column + 1, text);
+  return FALSE;
+}
+
+static void
 add_header_column (TsvReader  *reader,
                    GHashTable *used,
                    const char *cell,
@@ -96,6 +137,7 @@ add_header_column (TsvReader  *reader,
   key = make_unique_key (used, name);
   column = iwd_table_builder_ensure_column (reader->builder, key);
   reader->n_columns++;
+  note_amount_column (reader, key);
   if (length > 0)
     return;
 
@@ -137,7 +179,8 @@ read_row (TsvReader   *reader,
       rest = next_cell (rest, &cell, &length);
       if (column < reader->n_columns)
         {
-          if (!iwd_table_builder_set_cell (reader->builder, column, cell, length, error))
+          if (!check_amount (reader, column, cell, length, error)
+              || !iwd_table_builder_set_cell (reader->builder, column, cell, length, error))
             {
               g_prefix_error (error, "line %u: ", line_number);
               return FALSE;
@@ -156,6 +199,55 @@ read_row (TsvReader   *reader,
   return TRUE;
 }
 
+/* Empties the cells that a rejected line set, so that the next line
+ * overwrites them. The row itself was never ended.
+ * NOTE: the values of the rejected line's valid cells still narrowed
+ * the kinds that their columns may take. */
+static void
+discard_row (TsvReader *reader)
+{
+  for (guint column = 0; column < reader->n_columns; column++)
+    iwd_table_builder_set_cell (reader->builder, column, NULL, 0, NULL);
+}
+
+static void
+keep_bad_line (TsvReader *reader,
+               GError    *error)
+{
+  IwdTsvBadLine *bad_line = g_new0 (IwdTsvBadLine, 1);
+  g_autofree char *prefix = g_strdup_printf ("line %u: ", reader->n_lines);
+  const char *reason = error->message;
+
+  /* The line number has its own field. */
+  if (g_str_has_prefix (reason, prefix))
+    reason += strlen (prefix);
+
+  bad_line->line = reader->n_lines;
+  bad_line->reason = g_strdup (reason);
+  g_ptr_array_add (reader->bad_lines, bad_line);
+}
+
+static gboolean
+read_row_leniently (TsvReader   *reader,
+                    const char  *line,
+                    GError     **error)
+{
+  g_autoptr(GError) row_error = NULL;
+
+  if (read_row (reader, line, reader->n_lines, &row_error))
+    return TRUE;
+
+  if (reader->bad_lines == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&row_error));
+      return FALSE;
+    }
+
+  keep_bad_line (reader, row_error);
+  discard_row (reader);
+  return TRUE;
+}
+
 /* The first non-blank line is the header, and every later one a row. */
 static gboolean
 read_line (TsvReader   *reader,
@@ -168,7 +260,7 @@ read_line (TsvReader   *reader,
     return TRUE;
 
   if (reader->has_header)
-    return read_row (reader, line, reader->n_lines, error);
+    return read_row_leniently (reader, line, error);
 
   read_header (reader, line);
   reader->has_header = TRUE;
@@ -241,6 +333,37 @@ read_text (TsvReader     *reader,
   return TRUE;
 }
 
+static IwdTable *
+read_statement (TsvReader     *reader,
+                GBytes        *data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *utf8 = NULL;
+  gsize length;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  utf8 = iwd_text_to_utf8 (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                           &length, error);
+  if (utf8 == NULL)
+    return NULL;
+
+  reader->builder = iwd_table_builder_new ();
+  if (!read_text (reader, utf8, length, cancellable, error))
+    return NULL;
+
+  if (!reader->has_header)
+    {
+      g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY,
+                           "the statement is empty, without even a header row");
+      return NULL;
+    }
+
+  return iwd_table_builder_build (reader->builder, error);
+}
+
 /**
  * iwd_parse_commissions_tsv:
  * @data: a commission statement as tab-separated text
@@ -268,31 +391,67 @@ iwd_parse_commissions_tsv (GBytes        *data,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0 };
-  g_autofree char *utf8 = NULL;
-  gsize length;
+  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL };
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+  return read_statement (&reader, data, cancellable, error);
+}
 
-  utf8 = iwd_text_to_utf8 (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                           &length, error);
-  if (utf8 == NULL)
-    return NULL;
+/**
+ * iwd_parse_commissions_tsv_lenient:
+ * @data: a commission statement as tab-separated text
+ * @cancellable: (nullable): a #GCancellable
+ * @out_bad_lines: (out) (transfer full) (element-type IwdTsvBadLine):
+ *   return location for the lines that were left out
+ * @error: return location for a #GError
+ *
+ * Reads a commission statement as iwd_parse_commissions_tsv() does, but
+ * leaves out each row that cannot be read, instead of failing on the
+ * first one, and lists it in @out_bad_lines with its line number and
+ * the reason. A value that is not a number in a column named like an
+ * amount is such a reason. Only an empty statement, a text that cannot
+ * be decoded or a cancellation still fail the whole read.
+ *
+ * Returns: (transfer full): the table of the rows that were read, or
+ *   %NULL with @error set
+ */
+IwdTable *
+iwd_parse_commissions_tsv_lenient (GBytes        *data,
+                                   GCancellable  *cancellable,
+                                   GPtrArray    **out_bad_lines,
+                                   GError       **error)
+{
+  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL };
+  IwdTable *table;
 
-  reader.builder = iwd_table_builder_new ();
-  if (!read_text (&reader, utf8, length, cancellable, error))
-    return NULL;
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (out_bad_lines != NULL, NULL);
 
-  if (!reader.has_header)
-    {
-      g_set_error_literal (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY,
-                           "the statement is empty, without even a header row");
-      return NULL;
-    }
+  reader.bad_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_tsv_bad_line_free);
+  reader.is_amount = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
-  return iwd_table_builder_build (reader.builder, error);
+  table = read_statement (&reader, data, cancellable, error);
+  if (table != NULL)
+    *out_bad_lines = g_steal_pointer (&reader.bad_lines);
+  return table;
+}
+
+/**
+ * iwd_tsv_bad_line_free:
+ * @bad_line: (transfer full): a line left out by
+ *   iwd_parse_commissions_tsv_lenient()
+ *
+ * Frees a bad line and its reason.
+ */
+void
+iwd_tsv_bad_line_free (IwdTsvBadLine *bad_line)
+{
+  if (bad_line == NULL)
+    return;
+
+  g_free (bad_line->reason);
+  g_free (bad_line);
 }

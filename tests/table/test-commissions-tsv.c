@@ -265,6 +265,77 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static IwdTable *
+parse_leniently (const char  *text,
+                 GPtrArray  **out_bad_lines)
+{
+  g_autoptr(GBytes) data = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  IwdTable *table;
+
+  table = iwd_parse_commissions_tsv_lenient (data, NULL, out_bad_lines, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  return table;
+}
+
+static void
+test_lenient_bad_lines (void)
+{
+  g_autoptr(GPtrArray) bad_lines = NULL;
+  g_autoptr(IwdTable) table = parse_leniently ("Police\tdate_effet\tPrime\n"
+                                               "P1\t01/02/2023\t1,00\n"
+                                               "\n"
+                                               "P2\tdemain\t2,00\n"
+                                               "P3\t03/02/2023\t1e5\n"
+                                               "P4\t04/02/2023\t4,00\t\textra\n"
+                                               "P5\t05/02/2023\t5,50",
+                                               &bad_lines);
+  IwdTsvBadLine *bad_line;
+  gint64 total = 0;
+
+  g_assert_cmpuint (iwd_table_get_n_rows (table), ==, 2);
+  g_assert_cmpstr (iwd_table_get_text (table, 1, find_column (table, "Police")), ==, "P5");
+  g_assert_true (iwd_table_sum_column (table, find_column (table, "Prime"), &total));
+  g_assert_cmpint (total, ==, 65000);
+
+  g_assert_cmpuint (bad_lines->len, ==, 3);
+  bad_line = g_ptr_array_index (bad_lines, 0);
+  g_assert_cmpuint (bad_line->line, ==, 4);
+  g_assert_nonnull (strstr (bad_line->reason, "demain"));
+  g_assert_false (g_str_has_prefix (bad_line->reason, "line"));
+  bad_line = g_ptr_array_index (bad_lines, 1);
+  g_assert_cmpuint (bad_line->line, ==, 5);
+  g_assert_nonnull (strstr (bad_line->reason, "1e5"));
+  bad_line = g_ptr_array_index (bad_lines, 2);
+  g_assert_cmpuint (bad_line->line, ==, 6);
+  g_assert_nonnull (strstr (bad_line->reason, "cell 5"));
+}
+
+static void
+test_lenient_clean (void)
+{
+  g_autoptr(GPtrArray) bad_lines = NULL;
+  g_autoptr(IwdTable) table = parse_leniently ("Police\tPrime\nP1\t1,00\n", &bad_lines);
+
+  g_assert_cmpuint (iwd_table_get_n_rows (table), ==, 1);
+  g_assert_cmpuint (bad_lines->len, ==, 0);
+}
+
+static void
+test_lenient_empty_error (void)
+{
+  g_autoptr(GBytes) data = g_bytes_new_static ("\n\n", 2);
+  g_autoptr(GPtrArray) bad_lines = NULL;
+  g_autoptr(IwdTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  table = iwd_parse_commissions_tsv_lenient (data, NULL, &bad_lines, &error);
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY);
+  g_assert_null (table);
+  g_assert_null (bad_lines);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +356,9 @@ main (int   argc,
   g_test_add_func ("/table/tsv/long-rows", test_long_rows);
   g_test_add_func ("/table/tsv/long-line-number", test_long_line_number);
   g_test_add_func ("/table/tsv/cancelled", test_cancelled);
+  g_test_add_func ("/table/tsv/lenient/bad-lines", test_lenient_bad_lines);
+  g_test_add_func ("/table/tsv/lenient/clean", test_lenient_clean);
+  g_test_add_func ("/table/tsv/lenient/empty-error", test_lenient_empty_error);
 
   return g_test_run ();
 }
