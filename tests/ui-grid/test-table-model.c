@@ -683,6 +683,66 @@ test_row_finalize (void)
   g_assert_finalize_object (row);
 }
 
+static void
+test_sum_all_rows (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  gint64 total = 0;
+
+  g_assert_true (iwd_table_model_sum_column (model, 1, &total));
+  g_assert_cmpint (total, ==, -2055000);
+}
+
+static void
+test_sum_filtered_rows (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  gint64 total = 0;
+
+  iwd_table_model_set_search (model, "e");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+  g_assert_true (iwd_table_model_sum_column (model, 1, &total));
+  g_assert_cmpint (total, ==, -2000000);
+
+  iwd_table_model_set_column_filter (model, 3, "nice");
+  g_assert_true (iwd_table_model_sum_column (model, 1, &total));
+  g_assert_cmpint (total, ==, 1000000);
+}
+
+static void
+test_sum_overflow (void)
+{
+  static const char * const keys[] = { "Montant" };
+  static const char * const cells[] = { "900000000000000", "900000000000000" };
+  g_autoptr(IwdTable) table = build_table (keys, 1, cells, 2);
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  gint64 total = 7;
+
+  g_assert_false (iwd_table_model_sum_column (model, 0, &total));
+  g_assert_cmpint (total, ==, 7);
+}
+
+static void
+test_dup_rows_shown (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  g_autofree guint *rows = NULL;
+  guint n_rows = 0;
+
+  iwd_table_model_sort (model, 1, GTK_SORT_DESCENDING);
+  iwd_table_model_set_search (model, "e");
+  rows = iwd_table_model_dup_rows (model, &n_rows);
+
+  g_assert_cmpuint (n_rows, ==, 4);
+  g_assert_cmpuint (rows[0], ==, 0);
+  g_assert_cmpuint (rows[1], ==, 4);
+  g_assert_cmpuint (rows[2], ==, 1);
+  g_assert_cmpuint (rows[3], ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +776,10 @@ main (int   argc,
   g_test_add_func ("/table-model/empty-table", test_empty_table);
   g_test_add_func ("/table-model/column-sorter", test_column_sorter);
   g_test_add_func ("/table-model/row-finalize", test_row_finalize);
+  g_test_add_func ("/table-model/sum/all-rows", test_sum_all_rows);
+  g_test_add_func ("/table-model/sum/filtered-rows", test_sum_filtered_rows);
+  g_test_add_func ("/table-model/sum/overflow", test_sum_overflow);
+  g_test_add_func ("/table-model/dup-rows", test_dup_rows_shown);
 
   return g_test_run ();
 }

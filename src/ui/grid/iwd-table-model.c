@@ -905,3 +905,72 @@ iwd_table_model_prepare_search_finish (IwdTableModel  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/**
+ * iwd_table_model_sum_column:
+ * @self: a model
+ * @column: a column of kind MONEY, DECIMAL or INTEGER
+ * @out_total: (out): return location for the sum
+ *
+ * Sums a column's values over the rows the model shows, after the search
+ * and the column filters, in exact integer arithmetic. Empty cells count
+ * as nothing.
+ *
+ * Returns: %TRUE, or %FALSE if the sum overflows a #gint64
+ */
+gboolean
+iwd_table_model_sum_column (IwdTableModel *self,
+                            guint          column,
+                            gint64        *out_total)
+{
+  guint n_visible;
+  gint64 total = 0;
+
+  g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), FALSE);
+  g_return_val_if_fail (column < self->n_columns, FALSE);
+  g_return_val_if_fail (out_total != NULL, FALSE);
+
+  n_visible = get_n_visible (self);
+  for (guint position = 0; position < n_visible; position++)
+    {
+      guint row = is_filtering (self) ? self->matches[position] : position;
+
+      if (iwd_table_is_null (self->table, row, column))
+        continue;
+      /* GLib has checked addition for unsigned types only. */
+      if (__builtin_add_overflow (total, iwd_table_get_int64 (self->table, row, column), &total))
+        return FALSE;
+    }
+
+  *out_total = total;
+  return TRUE;
+}
+
+/**
+ * iwd_table_model_dup_rows:
+ * @self: a model
+ * @out_n_rows: (out): return location for the number of rows
+ *
+ * Copies the table rows the model shows, in the order it shows them, for
+ * an export of what the grid shows.
+ *
+ * Returns: (transfer full) (array length=out_n_rows): the row indices
+ */
+guint *
+iwd_table_model_dup_rows (IwdTableModel *self,
+                          guint         *out_n_rows)
+{
+  guint n_visible;
+  guint *rows;
+
+  g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), NULL);
+  g_return_val_if_fail (out_n_rows != NULL, NULL);
+
+  n_visible = get_n_visible (self);
+  rows = g_new (guint, MAX (n_visible, 1));
+  for (guint position = 0; position < n_visible; position++)
+    rows[position] = iwd_table_model_get_row (self, position);
+
+  *out_n_rows = n_visible;
+  return rows;
+}

@@ -53,4 +53,10 @@ void           iwd_table_model_set_column_filter (IwdTableModel *self,
 const char    *iwd_table_model_get_column_filter (IwdTableModel *self,
                                                   guint          column);
 
+gboolean       iwd_table_model_sum_column      (IwdTableModel *self,
+                                                guint          column,
+                                                gint64        *out_total);
+guint         *iwd_table_model_dup_rows        (IwdTableModel *self,
+                                                guint         *out_n_rows);
+
 G_END_DECLS
