@@ -96,10 +96,10 @@ check_round_trip (IwdAccountState *state)
   g_assert_null (iwd_account_state_get_recovered_from (state));
 }
 
-/* Writes the input as an account's state file and loads it. There is no
- * function that loads a state from memory, so each input goes through
- * the file system. That is the slowest target, and build-aux/fuzz points
- * TMPDIR at a tmpfs to help. */
+/* Writes the input as an account's state file and loads it, because
+ * the state loads only from its file. That makes this the slowest
+ * target, and build-aux/fuzz points TMPDIR at a tmpfs to help.
+ * TODO: a load from bytes in IwdAccountState would skip the file system. */
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)

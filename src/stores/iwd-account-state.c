@@ -151,6 +151,21 @@ clear_contents (IwdAccountState *self)
   g_hash_table_remove_all (self->profiles);
 }
 
+/* json_object_get_string_member_with_default() fails a critical check
+ * when the member is an object or an array, as a hand-edited file may
+ * have it. Any member that is not a string counts as missing here. */
+static const char *
+lookup_string_member (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
 static gboolean
 read_version (JsonObject  *root,
               gint64      *version,
@@ -403,7 +418,7 @@ migrate_v1_profile (IwdAccountState  *self,
                     JsonObject       *profiles)
 {
   JsonObject *object = json_object_get_object_member (profiles, record->id);
-  const char *portfolio_id = json_object_get_string_member_with_default (object, "portfolio", NULL);
+  const char *portfolio_id = lookup_string_member (object, "portfolio");
   Portfolio *portfolio;
 
   if (g_strv_length (record->methods) == 0)
@@ -652,8 +667,8 @@ read_account_file (const char *path)
       return NULL;
     }
 
-  server = json_object_get_string_member_with_default (json_node_get_object (root), "server", NULL);
-  login = json_object_get_string_member_with_default (json_node_get_object (root), "login", NULL);
+  server = lookup_string_member (json_node_get_object (root), "server");
+  login = lookup_string_member (json_node_get_object (root), "login");
   if (server == NULL || login == NULL)
     {
       g_message ("stores: skipped %s: “server” or “login” is missing", path);

@@ -16,6 +16,21 @@ strv_to_json (const char * const *strv)
   return json_node_init_array (json_node_alloc (), array);
 }
 
+/* json_object_get_string_member_with_default() fails a critical check
+ * when the member is an object or an array, as a hand-edited file may
+ * have it. Any member that is not a string counts as missing here. */
+static const char *
+lookup_string_member (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
 /* Reads an optional array of strings: a missing member gives an empty
  * array, anything but an array of strings is invalid. */
 static GStrv
@@ -284,7 +299,7 @@ iwd_profile_record_from_json (const char  *id,
     }
 
   object = json_node_get_object (node);
-  company = json_object_get_string_member_with_default (object, "company", NULL);
+  company = lookup_string_member (object, "company");
   if (company == NULL || *company == '\0')
     {
       g_set_error (error, IWD_STATE_ERROR, IWD_STATE_ERROR_INVALID,

@@ -453,6 +453,37 @@ test_state_migrate_v1 (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&reloaded));
 }
 
+/* A "portfolio" that is not a string names no portfolio, so the profile
+ * stays and links nowhere. */
+static void
+test_state_v1_portfolio_array (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) profiles = NULL;
+  g_auto(GStrv) linked = NULL;
+
+  install_state_file (fixture, "state-v1-portfolio-array.json");
+  g_assert_true (iwd_account_state_load (fixture->state, &error));
+  g_assert_no_error (error);
+  g_assert_null (iwd_account_state_get_recovered_from (fixture->state));
+
+  profiles = iwd_account_state_list_profiles (fixture->state);
+  g_assert_cmpuint (g_strv_length (profiles), ==, 1);
+  g_assert_cmpstr (profiles[0], ==, "Axa1");
+
+  linked = iwd_account_state_list_portfolio_profiles (fixture->state, "PTF1");
+  g_assert_nonnull (linked);
+  g_assert_cmpuint (g_strv_length (linked), ==, 0);
+}
+
+static void
+test_state_company_object_set_aside (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  assert_set_aside (fixture, "state-company-object.json");
+}
+
 static void
 test_state_tolerant_read (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -684,6 +715,8 @@ main (int   argc,
   ADD ("/stores/state/lone-surrogate-set-aside", test_state_lone_surrogate_set_aside);
   ADD ("/stores/state/newer-refused", test_state_newer_refused);
   ADD ("/stores/state/migrate-v1", test_state_migrate_v1);
+  ADD ("/stores/state/v1-portfolio-array", test_state_v1_portfolio_array);
+  ADD ("/stores/state/company-object-set-aside", test_state_company_object_set_aside);
   ADD ("/stores/state/tolerant-read", test_state_tolerant_read);
   ADD ("/stores/state/secret-value-rejected", test_state_secret_value_rejected);
   ADD ("/stores/state/invalid-id-rejected", test_state_invalid_id_rejected);
