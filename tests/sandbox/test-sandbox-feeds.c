@@ -68,6 +68,9 @@ test_contracts_before_robot (SandboxFixture *fixture,
   g_autofree char *commissions = NULL;
   g_autofree char *json_commissions = NULL;
 
+  /* The fixture's 200 ms elapsed before the third request under valgrind,
+   * so this test waits for nothing and can afford a long delay. */
+  iwd_sandbox_set_robot_delay (fixture->sandbox, 60 * 1000);
   add_portfolio (fixture);
   contracts = get_text (fixture, "Robot/PTF/PTF1/Contrats");
   commissions = get_text (fixture, COMMISSIONS_PATH);
