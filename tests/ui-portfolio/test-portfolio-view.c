@@ -3,6 +3,7 @@
 
 #include "iwd-load-progress.h"
 #include "iwd-portfolio-view.h"
+#include "iwd-profile-creator.h"
 #include "iwd-profile.h"
 #include "portfolio-fixture.h"
 
@@ -319,6 +320,65 @@ test_profiles_add_and_remove (Fixture       *fixture,
   g_assert_cmpstr (iwd_profile_get_id (g_ptr_array_index (on_robot, 0)), ==, "AX1");
 }
 
+static gboolean
+editor_shows_form (gpointer data)
+{
+  return iwd_profile_editor_get_state (data) != IWD_PROFILE_EDITOR_STATE_LOADING;
+}
+
+static gboolean
+window_closed (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+static void
+test_profiles_create_here (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(IwdSecretStore) secrets = iwd_secret_store_new (NULL);
+  IwdPortfolioProfilesTab *tab;
+  GtkWidget *creator;
+  IwdProfileEditor *editor;
+
+  create_portfolio (fixture);
+  tab = iwd_portfolio_view_get_profiles_tab (open_view (fixture));
+  g_assert_null (iwd_portfolio_profiles_tab_open_creator (tab));
+
+  iwd_portfolio_profiles_tab_set_secret_store (tab, secrets);
+  creator = iwd_portfolio_profiles_tab_open_creator (tab);
+  g_assert_nonnull (creator);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (creator)) == GTK_WINDOW (fixture->window));
+  g_assert_null (iwd_profile_creator_get_editor (IWD_PROFILE_CREATOR (creator)));
+
+  iwd_profile_creator_choose_company (IWD_PROFILE_CREATOR (creator), "ALLIANZ", "Allianz");
+  editor = iwd_profile_creator_get_editor (IWD_PROFILE_CREATOR (creator));
+  g_assert_nonnull (editor);
+  portfolio_wait_until (editor_shows_form, editor);
+  g_assert_cmpint (iwd_profile_editor_get_state (editor), ==, IWD_PROFILE_EDITOR_STATE_FORM);
+
+  g_object_add_weak_pointer (G_OBJECT (creator), (gpointer *) &creator);
+  gtk_window_close (GTK_WINDOW (creator));
+  portfolio_wait_until (window_closed, &creator);
+}
+
+/* A view closed while its loads run must go at once, and the loads'
+ * callbacks must find nothing to update. */
+static void
+test_view_finalized_while_loading (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *view;
+
+  create_portfolio (fixture);
+  view = g_object_ref_sink (iwd_portfolio_view_new (fixture->portfolio.client,
+                                                    fixture->portfolio.account_state, "PTF1"));
+  iwd_commissions_tab_load (iwd_portfolio_view_get_commissions_tab (IWD_PORTFOLIO_VIEW (view)), NULL);
+
+  g_assert_finalize_object (view);
+  portfolio_spin (200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +413,10 @@ main (int   argc,
               fixture_set_up, test_commissions_cancel, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/profiles-add-remove", Fixture, at_once,
               fixture_set_up, test_profiles_add_and_remove, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/profiles-create-here", Fixture, at_once,
+              fixture_set_up, test_profiles_create_here, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/finalized-while-loading", Fixture, at_once,
+              fixture_set_up, test_view_finalized_while_loading, fixture_tear_down);
 
   return g_test_run ();
 }

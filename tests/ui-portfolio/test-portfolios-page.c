@@ -169,6 +169,19 @@ test_delete_cancelled (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+test_page_finalized (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *page = g_object_ref_sink (iwd_portfolios_page_new ());
+
+  iwd_portfolios_page_set_account_state (IWD_PORTFOLIOS_PAGE (page), fixture->portfolio.account_state);
+  iwd_portfolios_page_set_client (IWD_PORTFOLIOS_PAGE (page), fixture->portfolio.client);
+  iwd_portfolios_page_show_form (IWD_PORTFOLIOS_PAGE (page));
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +205,8 @@ main (int   argc,
               fixture_set_up, test_delete_confirmed, fixture_tear_down);
   g_test_add ("/ui/portfolio/page/delete-cancelled", Fixture, NULL,
               fixture_set_up, test_delete_cancelled, fixture_tear_down);
+  g_test_add ("/ui/portfolio/page/finalized", Fixture, NULL,
+              fixture_set_up, test_page_finalized, fixture_tear_down);
 
   return g_test_run ();
 }
