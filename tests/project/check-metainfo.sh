@@ -3,7 +3,8 @@
 #
 # Checks the built AppStream metainfo, with TAP output: appstreamcli must
 # accept it, the French translation must be merged into it, and each
-# screenshot it names must exist in docs/screenshots.
+# screenshot it names must exist in docs/screenshots with the width and
+# height that it states.
 #
 # Usage: check-metainfo.sh BUILT_METAINFO SOURCE_ROOT
 
@@ -64,7 +65,38 @@ test_screenshots_exist() {
   echo "fix: run build-aux/screenshots" | diagnose
 }
 
-echo "1..3"
+# Prints the size of a PNG file as WIDTHxHEIGHT, read from its IHDR
+# chunk, which the format puts first: bytes 16 to 23, big-endian.
+png_size() {
+  od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d\n", $1*16777216 + $2*65536 + $3*256 + $4, $5*16777216 + $6*65536 + $7*256 + $8 }'
+}
+
+test_screenshot_sizes() {
+  local line name width height actual problems=""
+  while read -r line; do
+    name=$(sed -n 's#.*>[^<]*\(docs/screenshots/[^<]*\.png\)</image>.*#\1#p' <<<"$line")
+    width=$(sed -n 's/.* width="\([0-9]*\)".*/\1/p' <<<"$line")
+    height=$(sed -n 's/.* height="\([0-9]*\)".*/\1/p' <<<"$line")
+    # Test 3 reports the missing files.
+    [[ -n $name && -f $source_root/$name ]] || continue
+
+    actual=$(png_size "$source_root/$name")
+    if [[ $actual != "${width}x${height}" ]]; then
+      problems+="$name is $actual pixels, but the metainfo states ${width}x${height}"$'\n'
+    fi
+  done < <(grep '<image' "$metainfo")
+
+  if [[ -z $problems ]]; then
+    echo "ok 4 - every screenshot has the size the metainfo states"
+    return
+  fi
+
+  echo "not ok 4 - every screenshot has the size the metainfo states"
+  printf '%s' "$problems" | diagnose
+}
+
+echo "1..4"
 test_validates
 test_french_merged
 test_screenshots_exist
+test_screenshot_sizes
