@@ -57,7 +57,8 @@ send_notification (IwdPortfolioView *self,
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *notification_id = NULL;
 
-  if (application == NULL || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
+  if (application == NULL || !g_application_get_is_registered (application)
+      || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
     return;
 
   notification = g_notification_new (_("Contracts Collected"));
