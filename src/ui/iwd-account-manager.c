@@ -143,6 +143,7 @@ profiles_listed_cb (GObject      *source,
   SignInData *data = g_task_get_task_data (task);
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(IwdAccountState) state = NULL;
+  g_autoptr(IwdAccount) account = NULL;
   g_autofree char *title = NULL;
   GError *error = NULL;
 
@@ -158,7 +159,9 @@ profiles_listed_cb (GObject      *source,
   g_info ("ui: signed in as %s on %s", data->id->login, data->id->server);
   state = load_state (self, self->data_dir, data->id);
   title = iwd_account_manager_dup_title (self, data->id);
-  g_task_return_pointer (task, iwd_account_new (data->id, data->client, state, title), g_object_unref);
+  account = iwd_account_new (data->id, data->client, state, title);
+  iwd_account_set_data_dir (account, self->data_dir);
+  g_task_return_pointer (task, g_steal_pointer (&account), g_object_unref);
 }
 
 static void
@@ -585,6 +588,7 @@ iwd_account_manager_create_demo_account (IwdAccountManager  *self,
   id = iwd_account_id_new (server, DEMO_LOGIN);
   state = load_state (self, self->demo_dir, id);
   account = iwd_account_new (id, client, state, _("Demo (sandbox)"));
+  iwd_account_set_data_dir (account, self->demo_dir);
   iwd_account_set_session_only (account, TRUE);
 
   return account;

@@ -15,6 +15,7 @@ struct _IwdAccount
   IwdClient       *client;        /* owned: signs its requests as this account */
   IwdAccountState *state;         /* owned, nullable: the local state */
   char            *title;         /* owned: the name shown in the account menu */
+  char            *data_dir;      /* owned, nullable: the parent of iwdesk/accounts/ for this account */
   gboolean         session_only;  /* the password is in memory only */
 };
 
@@ -29,6 +30,7 @@ iwd_account_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->state);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (iwd_account_parent_class)->finalize (object);
 }
@@ -208,4 +210,39 @@ iwd_account_key_parse (const char *key)
   server = g_strndup (key, separator - key);
 
   return iwd_account_id_new (server, separator + 1);
+}
+
+/**
+ * iwd_account_get_data_dir:
+ * @self: an account
+ *
+ * Returns: (nullable): the folder whose `iwdesk/accounts/` holds the
+ *   account's local files, or %NULL when the account keeps none
+ */
+const char *
+iwd_account_get_data_dir (IwdAccount *self)
+{
+  g_return_val_if_fail (IWD_IS_ACCOUNT (self), NULL);
+
+  return self->data_dir;
+}
+
+/**
+ * iwd_account_set_data_dir:
+ * @self: an account
+ * @data_dir: (nullable): the folder whose `iwdesk/accounts/` holds the
+ *   account's local files, as given to iwd_account_state_new()
+ *
+ * Records where the account's files live, so that files beside the
+ * account state, such as the robot errors already seen, go to the same
+ * folder: the user's data folder, or the demo's temporary one.
+ */
+void
+iwd_account_set_data_dir (IwdAccount *self,
+                          const char *data_dir)
+{
+  g_return_if_fail (IWD_IS_ACCOUNT (self));
+
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (data_dir);
 }

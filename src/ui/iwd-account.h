@@ -26,6 +26,10 @@ gboolean            iwd_account_get_session_only (IwdAccount         *self);
 void                iwd_account_set_session_only (IwdAccount         *self,
                                                   gboolean            session_only);
 
+const char         *iwd_account_get_data_dir     (IwdAccount         *self);
+void                iwd_account_set_data_dir     (IwdAccount         *self,
+                                                  const char         *data_dir);
+
 char               *iwd_account_key_new          (const IwdAccountId *id);
 IwdAccountId       *iwd_account_key_parse        (const char         *key);
 

@@ -30,6 +30,7 @@ struct _IwdApplication
   IwdAccount        *demo_account;     /* owned, nullable: only with --demo */
   IwdSandbox        *sandbox;          /* owned, nullable: only with --demo */
   char              *screenshot_path;  /* owned, nullable: only with --screenshot */
+  char              *first_tab;        /* owned, nullable: only with --tab */
 };
 
 G_DEFINE_FINAL_TYPE (IwdApplication, iwd_application, ADW_TYPE_APPLICATION)
@@ -41,6 +42,8 @@ static const GOptionEntry option_entries[] = {
     N_("Use the ImportWeb-compatible server at this base URL"), N_("URL") },
   { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Save the window to a PNG file once the first page has loaded, then quit"), N_("FILE") },
+  { "tab", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Show this tab after signing in: companies, portfolios, profiles or errors"), N_("NAME") },
   { NULL }
 };
 
@@ -212,9 +215,28 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The default action of the robot error notifications. */
+static void
+show_errors_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  /* A notification outlives the application that sent it, but a window
+   * needs the command line that chose the server. */
+  if (window == NULL)
+    return;
+
+  gtk_window_present (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "errors");
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "show-errors", show_errors_action },
 };
 
 static void
@@ -246,6 +268,11 @@ iwd_application_activate (GApplication *app)
       else
         iwd_window_sign_in_last (iwd_window);
 
+      /* TODO: a window that signs in from the keyring is still loading
+       * here, so --tab applies to the demo only. */
+      if (self->first_tab != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (iwd_window), "win.show-page", "s", self->first_tab);
+
       /* The window may already show its first page, with no notification. */
       if (self->screenshot_path != NULL)
         window_page_changed_cb (iwd_window, NULL, NULL);
@@ -275,6 +302,7 @@ iwd_application_command_line (GApplication            *app,
         }
 
       g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
+      g_variant_dict_lookup (options, "tab", "s", &self->first_tab);
     }
 
   g_application_activate (app);
@@ -303,6 +331,7 @@ iwd_application_dispose (GObject *object)
   g_clear_object (&self->sandbox);
   g_clear_object (&self->session);
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->first_tab, g_free);
 
   G_OBJECT_CLASS (iwd_application_parent_class)->dispose (object);
 }

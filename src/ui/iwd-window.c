@@ -5,7 +5,13 @@
 
 #include "iwd-api-error.h"
 #include "iwd-error-message.h"
+#include "iwd-preferences-window.h"
+#include "iwd-profile-editor.h"
 #include "iwd-window.h"
+
+/* The tabs of the main content, in the order of their Alt+number
+ * shortcuts. */
+static const char * const tab_names[] = { "companies", "portfolios", "profiles", "errors" };
 
 struct _IwdWindow
 {
@@ -18,15 +24,21 @@ struct _IwdWindow
   IwdAccountId         *restoring;         /* owned, nullable: the account being signed in again */
   GCancellable         *cancellable;       /* owned, nullable: the sign-in, save or sign-out under way */
   char                 *account_key;       /* owned: the state of win.account */
-  GSettings            *settings;          /* owned: the window size */
+  GSettings            *settings;          /* owned: the window size, read by the error monitor too */
+  IwdErrorMonitor      *monitor;           /* owned, nullable: reads the robot errors of the account shown */
+  GtkWindow            *editor_window;     /* weak, nullable: the profile editor open */
 
   AdwToastOverlay      *toast_overlay;     /* template child */
-  AdwWindowTitle       *window_title;      /* template child */
+  AdwViewSwitcherTitle *switcher_title;    /* template child */
   GtkButton            *back_button;       /* template child */
   GtkStack             *main_stack;        /* template child */
   IwdSignInPage        *sign_in_page;      /* template child */
   AdwViewStack         *view_stack;        /* template child */
   IwdCompaniesPage     *companies_page;    /* template child */
+  IwdPortfoliosPage    *portfolios_page;   /* template child */
+  IwdProfilesPage      *profiles_page;     /* template child */
+  IwdErrorsPage        *errors_page;       /* template child */
+  AdwViewStackPage     *errors_stack_page; /* template child */
   GMenu                *accounts_section;  /* template child */
 };
 
@@ -93,6 +105,19 @@ restart_cancellable (IwdWindow *self)
   return self->cancellable;
 }
 
+/* The profile editor needs the account's local state, which an account
+ * whose state could not be created lacks. */
+static void
+update_account_actions (IwdWindow *self,
+                        gboolean   main_shown)
+{
+  gboolean can_edit = main_shown && iwd_window_get_account_state (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", main_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "company.create-profile", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit", can_edit);
+}
+
 static void
 update_actions (IwdWindow *self)
 {
@@ -105,6 +130,9 @@ update_actions (IwdWindow *self)
                                  self->account != NULL && g_strcmp0 (page, "main") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", g_strcmp0 (page, "loading") != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.account", g_strcmp0 (page, "loading") != 0);
+
+  update_account_actions (self, g_strcmp0 (page, "main") == 0);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, g_strcmp0 (page, "main") == 0);
 }
 
 static void
@@ -163,6 +191,199 @@ report_recovered_state (IwdWindow  *self,
   name = g_path_get_basename (iwd_account_state_get_recovered_from (state));
   /* Translators: %s is a file name such as state.json.corrupt-20250101T101010Z */
   toast_printf (self, _("The local data of this account could not be read. The file was kept aside as %s."), name);
+}
+
+static void
+notification_cb (IwdErrorMonitor *monitor,
+                 GNotification   *notification,
+                 IwdWindow       *self)
+{
+  /* Clicking the notification opens the errors page. */
+  g_notification_set_default_action (notification, "app.show-errors");
+}
+
+static void
+stop_monitor (IwdWindow *self)
+{
+  if (self->monitor == NULL)
+    return;
+
+  iwd_error_monitor_stop (self->monitor);
+  g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
+
+  /* The badge keeps its last value once its monitor is gone. */
+  adw_view_stack_page_set_badge_number (self->errors_stack_page, 0);
+  adw_view_stack_page_set_needs_attention (self->errors_stack_page, FALSE);
+}
+
+/* An account without a data folder, such as one built by a test, keeps
+ * the errors seen in memory only. */
+static void
+start_monitor (IwdWindow  *self,
+               IwdAccount *account)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  const char *data_dir = iwd_account_get_data_dir (account);
+  g_autofree char *seen_path = NULL;
+
+  if (data_dir != NULL)
+    seen_path = iwd_error_monitor_dup_seen_path (data_dir, iwd_account_get_id (account));
+
+  self->monitor = iwd_error_monitor_new (iwd_account_get_client (account), self->settings, seen_path);
+  g_signal_connect (self->monitor, "notification", G_CALLBACK (notification_cb), self);
+  iwd_error_monitor_set_application (self->monitor, application != NULL ? G_APPLICATION (application) : NULL);
+  iwd_error_monitor_bind_badge (self->monitor, self->errors_stack_page);
+  iwd_error_monitor_start (self->monitor);
+}
+
+static void
+close_editor (IwdWindow *self)
+{
+  if (self->editor_window != NULL)
+    gtk_window_destroy (self->editor_window);
+
+  g_clear_weak_pointer (&self->editor_window);
+}
+
+/* Gives the pages the client and state of @account, or empties them
+ * for %NULL. Each page cancels what it was loading for the previous
+ * account. */
+static void
+set_pages_account (IwdWindow  *self,
+                   IwdAccount *account)
+{
+  IwdClient *client = account != NULL ? iwd_account_get_client (account) : NULL;
+  IwdAccountState *state = account != NULL ? iwd_account_get_state (account) : NULL;
+
+  close_editor (self);
+  stop_monitor (self);
+
+  iwd_companies_page_set_client (self->companies_page, client);
+  iwd_portfolios_page_set_account_state (self->portfolios_page, state);
+  iwd_portfolios_page_set_client (self->portfolios_page, client);
+  iwd_profiles_page_set_account_state (self->profiles_page, state);
+  iwd_profiles_page_set_client (self->profiles_page, client);
+  iwd_errors_page_set_client (self->errors_page, client);
+
+  if (account != NULL)
+    start_monitor (self, account);
+}
+
+static const char *
+lookup_company_label (IwdWindow  *self,
+                      const char *company)
+{
+  GListModel *companies = iwd_companies_page_get_model (self->companies_page);
+  guint n_items = g_list_model_get_n_items (companies);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(IwdCompany) item = g_list_model_get_item (companies, i);
+
+      if (g_strcmp0 (iwd_company_get_name (item), company) == 0)
+        return iwd_company_get_label (item);
+    }
+
+  return NULL;
+}
+
+/* Looks in the account state first, which has every profile saved from
+ * this computer, then in the profiles listed by the robot.
+ * TODO: a profile that neither lists, such as one that the profiles
+ * page filters out, cannot be edited until the filter is cleared. */
+static const char *
+lookup_profile_company (IwdWindow  *self,
+                        const char *profile_id)
+{
+  IwdAccountState *state = iwd_window_get_account_state (self);
+  const IwdProfileRecord *record = state != NULL ? iwd_account_state_get_profile (state, profile_id) : NULL;
+  GListModel *profiles = iwd_profiles_page_get_model (self->profiles_page);
+  guint n_items = g_list_model_get_n_items (profiles);
+
+  if (record != NULL)
+    return record->company;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(IwdProfileItem) item = g_list_model_get_item (profiles, i);
+
+      if (g_strcmp0 (iwd_profile_item_get_id (item), profile_id) == 0)
+        return iwd_profile_item_get_company (item);
+    }
+
+  return NULL;
+}
+
+static void
+editor_saved_cb (IwdProfileEditor *editor,
+                 const char       *profile_id,
+                 IwdWindow        *self)
+{
+  const char *status = iwd_profile_editor_get_status (editor);
+  g_autofree char *title = NULL;
+
+  /* The editor's status also says when the keyring could not keep the
+   * profile's passwords, so the toast repeats it. */
+  if (status != NULL)
+    title = g_strdup (status);
+  else
+    /* Translators: %s is the profile id */
+    title = g_strdup_printf (_("Profile “%s” saved."), profile_id);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  iwd_profiles_page_reload (self->profiles_page);
+  close_editor (self);
+}
+
+static GtkWindow *
+new_editor_window (IwdWindow  *self,
+                   GtkWidget  *editor,
+                   const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header_bar = adw_header_bar_new ();
+  GtkWidget *window = adw_window_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_box_append (GTK_BOX (box), header_bar);
+  gtk_widget_set_vexpand (editor, TRUE);
+  gtk_box_append (GTK_BOX (box), editor);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 680);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  return GTK_WINDOW (window);
+}
+
+static void
+open_editor (IwdWindow  *self,
+             const char *company,
+             const char *profile_id)
+{
+  IwdSecretStore *secrets = iwd_account_manager_get_secret_store (self->manager);
+  GtkWidget *editor;
+  GtkWindow *window;
+
+  close_editor (self);
+
+  editor = iwd_profile_editor_new (iwd_window_get_client (self), iwd_window_get_account_state (self), secrets,
+                                   company, lookup_company_label (self, company), profile_id, NULL);
+  iwd_profile_editor_set_error_formatter (IWD_PROFILE_EDITOR (editor), iwd_error_dup_user_message);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+
+  window = new_editor_window (self, editor, profile_id != NULL ? _("Edit Profile") : _("New Profile"));
+  g_set_weak_pointer (&self->editor_window, window);
+  gtk_window_present (window);
 }
 
 static void
@@ -445,8 +666,8 @@ sign_out (IwdWindow *self)
   g_autofree char *key = iwd_account_key_new (iwd_account_get_id (account));
 
   g_hash_table_remove (self->accounts, key);
-  iwd_companies_page_set_client (self->companies_page, NULL);
-  adw_window_title_set_subtitle (self->window_title, NULL);
+  set_pages_account (self, NULL);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
   set_account_key (self, "");
   show_page (self, "loading");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
@@ -547,6 +768,71 @@ sign_out_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+visible_tab_changed_cb (IwdWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->monitor != NULL && g_strcmp0 (name, "errors") == 0)
+    iwd_error_monitor_clear_new_count (self->monitor);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IwdWindow *self = IWD_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    {
+      g_info ("ui: no tab named %s", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+create_profile_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_editor (IWD_WINDOW (widget), g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+edit_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IwdWindow *self = IWD_WINDOW (widget);
+  const char *profile_id = g_variant_get_string (parameter, NULL);
+  const char *company = lookup_profile_company (self, profile_id);
+
+  if (company == NULL)
+    {
+      g_info ("ui: profile %s is in neither the account state nor the profile list", profile_id);
+      /* Translators: %s is the profile id */
+      toast_printf (self, _("Profile “%s” is not in the profile list. Clear the profile filter, or reload the list, and try again."),
+                    profile_id);
+      return;
+    }
+
+  open_editor (self, company, profile_id);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkWindow *preferences = iwd_preferences_window_new (GTK_WINDOW (widget));
+
+  gtk_window_present (preferences);
+}
+
 static gboolean
 iwd_window_close_request (GtkWindow *window)
 {
@@ -562,6 +848,8 @@ iwd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  close_editor (self);
+  stop_monitor (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_WINDOW);
   clear_pending (self);
   g_clear_object (&self->account);
@@ -637,6 +925,8 @@ iwd_window_set_property (GObject      *object,
     case PROP_MANAGER:
       self->manager = g_value_dup_object (value);
       iwd_sign_in_page_set_manager (self->sign_in_page, self->manager);
+      iwd_portfolios_page_set_secret_store (self->portfolios_page,
+                                            iwd_account_manager_get_secret_store (self->manager));
       break;
 
     case PROP_ACCOUNT_KEY:
@@ -696,19 +986,40 @@ iwd_window_class_init (IwdWindowClass *klass)
    * and a confirmation only. */
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
 
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", tab_names[i]);
+
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+
+  /* The company page and the profile rows activate these with a company
+   * name or a profile id, and the editor opens in its own window. */
+  gtk_widget_class_install_action (widget_class, "company.create-profile", "s", create_profile_action);
+  gtk_widget_class_install_action (widget_class, "profile.edit", "s", edit_profile_action);
+
   g_type_ensure (IWD_TYPE_COMPANIES_PAGE);
   g_type_ensure (IWD_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (IWD_TYPE_PORTFOLIOS_PAGE);
+  g_type_ensure (IWD_TYPE_PROFILES_PAGE);
+  g_type_ensure (IWD_TYPE_ERRORS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/IWDesk/ui/iwd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, IwdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, companies_page);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, portfolios_page);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, profiles_page);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, errors_page);
+  gtk_widget_class_bind_template_child (widget_class, IwdWindow, errors_stack_page);
   gtk_widget_class_bind_template_child (widget_class, IwdWindow, accounts_section);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_tab_changed_cb);
 }
 
 static void
@@ -718,6 +1029,9 @@ iwd_window_init (IwdWindow *self)
   self->account_key = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  iwd_portfolios_page_set_error_formatter (self->portfolios_page, iwd_error_dup_user_message);
+  iwd_profiles_page_set_message_func (self->profiles_page, iwd_error_dup_user_message);
+  iwd_errors_page_set_message_func (self->errors_page, iwd_error_dup_user_message);
 
   self->settings = g_settings_new (APP_ID);
   restore_size (self);
@@ -879,8 +1193,8 @@ iwd_window_set_account (IwdWindow  *self,
   g_hash_table_replace (self->accounts, g_strdup (key), g_object_ref (account));
   g_set_object (&self->account, account);
 
-  iwd_companies_page_set_client (self->companies_page, iwd_account_get_client (account));
-  adw_window_title_set_subtitle (self->window_title, iwd_account_get_title (account));
+  set_pages_account (self, account);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, iwd_account_get_title (account));
   set_account_key (self, key);
   show_page (self, "main");
   refresh_account_menu (self);
@@ -966,4 +1280,91 @@ iwd_window_add_toast (IwdWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * iwd_window_get_portfolios_page:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none): the page that lists the account's portfolios
+ */
+IwdPortfoliosPage *
+iwd_window_get_portfolios_page (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->portfolios_page;
+}
+
+/**
+ * iwd_window_get_profiles_page:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none): the page that lists the robot's profiles
+ */
+IwdProfilesPage *
+iwd_window_get_profiles_page (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->profiles_page;
+}
+
+/**
+ * iwd_window_get_errors_page:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none): the page that lists the robot's errors
+ */
+IwdErrorsPage *
+iwd_window_get_errors_page (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->errors_page;
+}
+
+/**
+ * iwd_window_get_tab:
+ * @self: a #IwdWindow
+ *
+ * Returns: (nullable): the name of the tab shown in the main content:
+ *   `companies`, `portfolios`, `profiles` or `errors`
+ */
+const char *
+iwd_window_get_tab (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * iwd_window_get_error_monitor:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none) (nullable): the monitor of the robot errors
+ *   of the account shown, or %NULL while no account is shown
+ */
+IwdErrorMonitor *
+iwd_window_get_error_monitor (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->monitor;
+}
+
+/**
+ * iwd_window_get_editor_window:
+ * @self: a #IwdWindow
+ *
+ * Returns: (transfer none) (nullable): the window of the profile editor
+ *   open, whose content holds an #IwdProfileEditor, or %NULL
+ */
+GtkWindow *
+iwd_window_get_editor_window (IwdWindow *self)
+{
+  g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
+
+  return self->editor_window;
 }

@@ -6,6 +6,10 @@
 #include "iwd-account-manager.h"
 #include "iwd-client.h"
 #include "iwd-companies-page.h"
+#include "iwd-error-monitor.h"
+#include "iwd-errors-page.h"
+#include "iwd-portfolios-page.h"
+#include "iwd-profiles-page.h"
 #include "iwd-sign-in-page.h"
 
 G_BEGIN_DECLS
@@ -23,6 +27,12 @@ IwdAccountState   *iwd_window_get_account_state  (IwdWindow          *self);
 const char        *iwd_window_get_page           (IwdWindow          *self);
 IwdCompaniesPage  *iwd_window_get_companies_page (IwdWindow          *self);
 IwdSignInPage     *iwd_window_get_sign_in_page   (IwdWindow          *self);
+IwdPortfoliosPage *iwd_window_get_portfolios_page (IwdWindow         *self);
+IwdProfilesPage   *iwd_window_get_profiles_page  (IwdWindow          *self);
+IwdErrorsPage     *iwd_window_get_errors_page    (IwdWindow          *self);
+const char        *iwd_window_get_tab            (IwdWindow          *self);
+IwdErrorMonitor   *iwd_window_get_error_monitor  (IwdWindow          *self);
+GtkWindow         *iwd_window_get_editor_window  (IwdWindow          *self);
 
 void               iwd_window_set_account        (IwdWindow          *self,
                                                   IwdAccount         *account);
