@@ -127,10 +127,22 @@ check_cancelled (JsonReader *reader)
 
 /* The embedded array's events go to a JSON writer until it closes. */
 
+/* yajl_gen fails mostly on an array nested deeper than its fixed limit.
+ * yajl_parse() reports a callback's 0 as a stop without an error of its
+ * own, so the reason goes into the reader. */
 static int
-embedded_result (yajl_gen_status status)
+embedded_result (JsonReader      *reader,
+                 yajl_gen_status  status)
 {
-  return status == yajl_gen_status_ok;
+  if (status == yajl_gen_status_ok)
+    return 1;
+
+  g_set_error (&reader->error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE,
+               status == yajl_max_depth_exceeded
+               ? "item %u: an array is nested too deeply to be kept as text"
+               : "item %u: an array cannot be kept as text",
+               reader->n_items);
+  return 0;
 }
 
 static int
@@ -151,7 +163,7 @@ start_embedded (JsonReader *reader)
 {
   reader->embedded = yajl_gen_alloc (NULL);
   reader->embedded_depth = 1;
-  return embedded_result (yajl_gen_array_open (reader->embedded));
+  return embedded_result (reader, yajl_gen_array_open (reader->embedded));
 }
 
 static int
@@ -160,7 +172,7 @@ on_null (void *user_data)
   JsonReader *reader = user_data;
 
   if (reader->embedded != NULL)
-    return embedded_result (yajl_gen_null (reader->embedded));
+    return embedded_result (reader, yajl_gen_null (reader->embedded));
   return set_value (reader, NULL, 0);
 }
 
@@ -172,7 +184,7 @@ on_boolean (void *user_data,
   const char *text = value ? "true" : "false";
 
   if (reader->embedded != NULL)
-    return embedded_result (yajl_gen_bool (reader->embedded, value));
+    return embedded_result (reader, yajl_gen_bool (reader->embedded, value));
   return set_value (reader, text, strlen (text));
 }
 
@@ -187,7 +199,7 @@ on_number (void       *user_data,
   JsonReader *reader = user_data;
 
   if (reader->embedded != NULL)
-    return embedded_result (yajl_gen_number (reader->embedded, text, length));
+    return embedded_result (reader, yajl_gen_number (reader->embedded, text, length));
   return set_value (reader, text, length);
 }
 
@@ -202,7 +214,7 @@ on_string (void                *user_data,
     return 0;
 
   if (reader->embedded != NULL)
-    return embedded_result (yajl_gen_string (reader->embedded, text, length));
+    return embedded_result (reader, yajl_gen_string (reader->embedded, text, length));
   return set_value (reader, (const char *) text, length);
 }
 
@@ -215,7 +227,7 @@ on_start_map (void *user_data)
   if (reader->embedded != NULL)
     {
       reader->embedded_depth++;
-      return embedded_result (yajl_gen_map_open (reader->embedded));
+      return embedded_result (reader, yajl_gen_map_open (reader->embedded));
     }
 
   if (reader->depth == 0)
@@ -248,7 +260,7 @@ on_map_key (void                *user_data,
     return 0;
 
   if (reader->embedded != NULL)
-    return embedded_result (yajl_gen_string (reader->embedded, key, length));
+    return embedded_result (reader, yajl_gen_string (reader->embedded, key, length));
 
   prefix_length = g_array_index (reader->prefix_lengths, guint,
                                  reader->prefix_lengths->len - 1);
@@ -265,7 +277,7 @@ on_end_map (void *user_data)
   if (reader->embedded != NULL)
     {
       reader->embedded_depth--;
-      return embedded_result (yajl_gen_map_close (reader->embedded));
+      return embedded_result (reader, yajl_gen_map_close (reader->embedded));
     }
 
   g_array_set_size (reader->prefix_lengths, reader->prefix_lengths->len - 1);
@@ -286,7 +298,7 @@ on_start_array (void *user_data)
   if (reader->embedded != NULL)
     {
       reader->embedded_depth++;
-      return embedded_result (yajl_gen_array_open (reader->embedded));
+      return embedded_result (reader, yajl_gen_array_open (reader->embedded));
     }
 
   if (reader->depth == DEPTH_ROOT)
@@ -314,7 +326,7 @@ on_end_array (void *user_data)
     }
 
   reader->embedded_depth--;
-  if (!embedded_result (yajl_gen_array_close (reader->embedded)))
+  if (!embedded_result (reader, yajl_gen_array_close (reader->embedded)))
     return 0;
 
   return reader->embedded_depth > 0 ? 1 : finish_embedded (reader);

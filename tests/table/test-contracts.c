@@ -242,6 +242,23 @@ test_invalid_utf8_error (void)
 }
 
 static void
+test_deep_array_error (void)
+{
+  g_autoptr(GString) reply = g_string_new ("[{\"erreur\": 0, \"notes\": ");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (reply, '[');
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (reply, ']');
+  g_string_append (reply, "}]");
+
+  error = parse_text_error (reply->str);
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE);
+  g_assert_cmpstr (error->message, ==, "item 1: an array is nested too deeply to be kept as text");
+}
+
+static void
 test_cancelled (void)
 {
   g_autoptr(GBytes) data = load_fixture ("contracts.json");
@@ -277,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/table/contracts/item-error", test_item_error);
   g_test_add_func ("/table/contracts/value-error", test_value_error);
   g_test_add_func ("/table/contracts/invalid-utf8-error", test_invalid_utf8_error);
+  g_test_add_func ("/table/contracts/deep-array-error", test_deep_array_error);
   g_test_add_func ("/table/contracts/cancelled", test_cancelled);
 
   return g_test_run ();
