@@ -16,6 +16,7 @@
 
 #include "iwd-sandbox.h"
 #include "iwd-sandbox-companies.h"
+#include "iwd-sandbox-faults.h"
 
 typedef struct {
   int     port;
@@ -25,6 +26,7 @@ typedef struct {
   int     commissions;
   char   *fixtures;
   GStrv   accounts;
+  GStrv   faults;
 } Options;
 
 static gboolean
@@ -60,6 +62,7 @@ dup_description (void)
   g_autofree char *corrupt_logo = iwd_sandbox_companies_join_names (has_corrupt_logo);
   g_autofree char *htm_only = iwd_sandbox_companies_join_names (has_htm_help_only);
   g_autofree char *no_help = iwd_sandbox_companies_join_names (has_no_help);
+  g_autofree char *faults = iwd_sandbox_fault_dup_help ();
 
   /* Translators: the first four %s are lists of company names and the last
    * one a list of file names. Keep "wrong", "demo", "tsv", "json" and
@@ -79,7 +82,7 @@ dup_description (void)
                         "more generation of changes to each profile's contracts. A "
                         "generation adds one new contract, cancels one and raises one "
                         "premium by 5 percent, with its taxes and commission, all drawn from "
-                        "the seed. Commission lines do not change."), NULL);
+                        "the seed. Commission lines do not change."), "\n\n", faults, NULL);
 }
 
 static gboolean
@@ -103,6 +106,9 @@ parse_options (Options  *options,
       N_("Folder of files to serve in place of generated replies"), N_("DIR") },
     { "account", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &options->accounts,
       N_("Add an account; repeat for several"), N_("LOGIN:PASSWORD") },
+    { "fault", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &options->faults,
+      N_("Make a call fail, for COUNT requests or all of them; repeat for several "
+         "(names below)"), N_("ROUTE=FAULT[:COUNT]") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -156,6 +162,26 @@ add_accounts (IwdSandbox  *sandbox,
 }
 
 static gboolean
+add_faults (IwdSandbox  *sandbox,
+            GStrv        faults,
+            GError     **error)
+{
+  for (guint i = 0; faults != NULL && faults[i] != NULL; i++)
+    {
+      IwdRoute route;
+      IwdSandboxFault fault;
+      guint count;
+
+      if (!iwd_sandbox_fault_parse_option (faults[i], &route, &fault, &count, error))
+        return FALSE;
+
+      iwd_sandbox_set_fault (sandbox, route, fault, count);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 configure (IwdSandbox     *sandbox,
            const Options  *options,
            GError        **error)
@@ -167,7 +193,8 @@ configure (IwdSandbox     *sandbox,
       !iwd_sandbox_set_fixtures_dir (sandbox, options->fixtures, error))
     return FALSE;
 
-  return add_accounts (sandbox, options->accounts, error);
+  return add_accounts (sandbox, options->accounts, error)
+         && add_faults (sandbox, options->faults, error);
 }
 
 static gboolean
@@ -226,7 +253,7 @@ main (int   argc,
 {
   Options options = {
     0, 0, IWD_SANDBOX_DEFAULT_ROBOT_DELAY_MS,
-    IWD_SANDBOX_DEFAULT_CONTRACTS, IWD_SANDBOX_DEFAULT_COMMISSIONS, NULL, NULL,
+    IWD_SANDBOX_DEFAULT_CONTRACTS, IWD_SANDBOX_DEFAULT_COMMISSIONS, NULL, NULL, NULL,
   };
   g_autoptr(IwdSandbox) sandbox = NULL;
   g_autoptr(GError) error = NULL;
@@ -256,6 +283,7 @@ main (int   argc,
 
   g_free (options.fixtures);
   g_strfreev (options.accounts);
+  g_strfreev (options.faults);
 
   return status;
 }

@@ -8,6 +8,7 @@
 
 #include "iwd-routes.h"
 #include "iwd-sandbox-account.h"
+#include "iwd-sandbox-faults.h"
 #include "iwd-sandbox-private.h"
 
 #define DEMO_LOGIN "demo"
@@ -36,6 +37,7 @@ struct _IwdSandbox
   GDate       reference_date;
   GHashTable *accounts;       /* login → owned IwdSandboxAccount */
   SoupServer *server;         /* nullable, set while started */
+  IwdSandboxFaults *faults;   /* owned */
   guint       port;
 };
 
@@ -171,6 +173,7 @@ on_request (SoupServer        *server,
   g_auto(GStrv) values = NULL;
   IwdSandboxRequest request = { self, message, 0, NULL, query, NULL };
   IwdService service;
+  IwdSandboxFault fault;
   const char *relative;
 
   if (!split_service (path, &service, &relative))
@@ -198,7 +201,12 @@ on_request (SoupServer        *server,
     }
 
   request.values = values;
+  fault = iwd_sandbox_faults_take (self->faults, request.route);
+  if (iwd_sandbox_fault_reply (&request, fault))
+    return;
+
   dispatch (&request, service);
+  iwd_sandbox_fault_alter_reply (&request, fault);
 }
 
 /* Logs one line per request, rejected ones included, so handlers do not
@@ -245,6 +253,7 @@ iwd_sandbox_finalize (GObject *object)
 
   g_clear_pointer (&self->fixtures_dir, g_free);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
+  g_clear_pointer (&self->faults, iwd_sandbox_faults_free);
 
   G_OBJECT_CLASS (iwd_sandbox_parent_class)->finalize (object);
 }
@@ -265,6 +274,7 @@ iwd_sandbox_init (IwdSandbox *self)
   self->contracts_per_profile = IWD_SANDBOX_DEFAULT_CONTRACTS;
   self->commissions_per_profile = IWD_SANDBOX_DEFAULT_COMMISSIONS;
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->faults = iwd_sandbox_faults_new ();
   init_reference_date (&self->reference_date);
 
   iwd_sandbox_add_account (self, DEMO_LOGIN, DEMO_PASSWORD);
@@ -411,6 +421,28 @@ iwd_sandbox_set_fixtures_dir (IwdSandbox  *self,
   self->fixtures_dir = g_strdup (path);
 
   return TRUE;
+}
+
+/**
+ * iwd_sandbox_set_fault:
+ * @self: a sandbox
+ * @route: the call to break, or %IWD_N_ROUTES for every call without a
+ *   fault of its own
+ * @fault: the fault, or %IWD_SANDBOX_FAULT_NONE to reply normally again
+ * @count: how many requests get @fault, 0 for every request
+ *
+ * Makes requests to @route fail with @fault once their credentials are
+ * accepted, so a 401 from wrong credentials still comes first.
+ */
+void
+iwd_sandbox_set_fault (IwdSandbox      *self,
+                       IwdRoute         route,
+                       IwdSandboxFault  fault,
+                       guint            count)
+{
+  g_return_if_fail (IWD_IS_SANDBOX (self));
+
+  iwd_sandbox_faults_set (self->faults, route, fault, count);
 }
 
 /**
