@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The history view and the freshness banner over fetches stored from the
+ * in-process sandbox, whose robot adds one contract, cancels one and
+ * raises one premium between two fetches of contracts. */
+
+#include "config.h"
+
+#include "history-fixture.h"
+#include "iwd-fetch-label.h"
+#include "iwd-freshness-banner.h"
+#include "iwd-history-diff.h"
+#include "iwd-history-view.h"
+
+static gboolean
+view_is_settled (gpointer user_data)
+{
+  return g_strcmp0 (iwd_history_view_get_page (user_data), "loading") != 0;
+}
+
+static IwdHistoryView *
+show_history (IwdPortfolioData *data)
+{
+  GtkWidget *view = history_fixture_add_to_window (iwd_history_view_new (data), 900, 500);
+
+  g_assert_true (history_fixture_wait_until (view_is_settled, view));
+  return IWD_HISTORY_VIEW (view);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A button follows the enabled state of its action. */
+static gboolean
+is_action_enabled (GtkWidget  *widget,
+                   const char *action_name)
+{
+  GtkWidget *button = find_action_button (widget, action_name);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
+static gboolean
+is_compare_enabled (IwdHistoryView *view)
+{
+  return is_action_enabled (GTK_WIDGET (view), "history.compare");
+}
+
+static guint
+count_rows_of_change (IwdTable   *diff,
+                      const char *change)
+{
+  guint column = 0;
+  guint count = 0;
+
+  g_assert_true (iwd_table_find_column (diff, IWD_HISTORY_DIFF_CHANGE, &column));
+  for (guint row = 0; row < iwd_table_get_n_rows (diff); row++)
+    count += g_str_equal (iwd_table_get_text (diff, row, column), change) ? 1 : 0;
+
+  return count;
+}
+
+static void
+test_view_no_fetch (HistoryFixture *f,
+                    gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  IwdHistoryView *view = show_history (data);
+
+  g_assert_cmpstr (iwd_history_view_get_page (view), ==, "no-fetch");
+  g_assert_cmpuint (iwd_history_view_get_fetches (view)->len, ==, 0);
+  g_assert_false (is_compare_enabled (view));
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
+static void
+test_view_single_fetch (HistoryFixture *f,
+                        gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  IwdHistoryView *view;
+
+  history_fixture_load (data, TRUE);
+  view = show_history (data);
+
+  g_assert_cmpstr (iwd_history_view_get_page (view), ==, "single");
+  g_assert_cmpuint (iwd_history_view_get_fetches (view)->len, ==, 1);
+  g_assert_null (iwd_history_view_get_differences (view));
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
+/* The last two fetches are compared at once: exactly the robot's three
+ * changes, the raised premium as five changed amounts. */
+static void
+test_view_differences (HistoryFixture *f,
+                       gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  IwdHistoryView *view;
+  IwdTable *differences;
+  IwdTableModel *model;
+
+  history_fixture_load (data, TRUE);
+  history_fixture_load (data, TRUE);
+  view = show_history (data);
+  differences = iwd_history_view_get_differences (view);
+  model = iwd_table_view_get_model (iwd_history_view_get_table_view (view));
+
+  g_assert_cmpstr (iwd_history_view_get_page (view), ==, "differences");
+  g_assert_cmpuint (iwd_table_get_n_rows (differences), ==, 7);
+  g_assert_cmpuint (count_rows_of_change (differences, "New"), ==, 1);
+  g_assert_cmpuint (count_rows_of_change (differences, "Gone"), ==, 1);
+  g_assert_cmpuint (count_rows_of_change (differences, "Changed"), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 7);
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
+/* Comparing the first fetch with the third adds up two generations of
+ * the robot's changes. */
+static void
+test_view_compare_chosen (HistoryFixture *f,
+                          gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  IwdHistoryView *view;
+  IwdTable *differences;
+
+  for (guint i = 0; i < 3; i++)
+    history_fixture_load (data, TRUE);
+  view = show_history (data);
+
+  g_assert_true (iwd_history_view_select_fetches (view, 0, 0));
+  g_assert_false (is_compare_enabled (view));
+  g_assert_true (iwd_history_view_select_fetches (view, 2, 0));
+  g_assert_true (is_compare_enabled (view));
+  gtk_widget_activate_action (GTK_WIDGET (view), "history.compare", NULL);
+  g_assert_true (history_fixture_wait_until (view_is_settled, view));
+  differences = iwd_history_view_get_differences (view);
+
+  g_assert_cmpuint (count_rows_of_change (differences, "New"), ==, 2);
+  g_assert_cmpuint (count_rows_of_change (differences, "Gone"), ==, 2);
+  g_assert_false (iwd_history_view_select_fetches (view, 3, 0));
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
+static gboolean
+has_two_fetches (gpointer user_data)
+{
+  GPtrArray *fetches = iwd_history_view_get_fetches (user_data);
+
+  return view_is_settled (user_data) && fetches != NULL && fetches->len == 2;
+}
+
+/* A new fetch saved by the data lists the fetches again. */
+static void
+test_view_follows_updates (HistoryFixture *f,
+                           gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  IwdHistoryView *view;
+
+  history_fixture_load (data, TRUE);
+  view = show_history (data);
+  history_fixture_load (data, TRUE);
+
+  g_assert_true (history_fixture_wait_until (has_two_fetches, view));
+  g_assert_cmpstr (iwd_history_view_get_page (view), ==, "differences");
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
+/* The sandbox sends the same commission lines twice, so nothing is new. */
+static void
+test_view_commissions_unchanged (HistoryFixture *f,
+                                 gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_COMMISSIONS);
+  IwdHistoryView *view;
+
+  history_fixture_load (data, TRUE);
+  history_fixture_load (data, TRUE);
+  view = show_history (data);
+
+  g_assert_cmpstr (iwd_history_view_get_page (view), ==, "no-difference");
+  g_assert_cmpuint (iwd_table_get_n_rows (iwd_history_view_get_differences (view)), ==, 0);
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
+/* Appends the date of the data's table, as the banner writes it. */
+static char *
+expect_message (const char       *prefix,
+                IwdPortfolioData *data)
+{
+  g_autofree char *date = iwd_fetch_label_format_date (iwd_portfolio_data_get_fetched_at (data));
+
+  return g_strconcat (prefix, date, NULL);
+}
+
+static void
+test_banner_updated (HistoryFixture *f,
+                     gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  IwdFreshnessBanner *banner = IWD_FRESHNESS_BANNER (iwd_freshness_banner_new ());
+  g_autofree char *expected = NULL;
+
+  history_fixture_add_to_window (GTK_WIDGET (banner), 600, 60);
+  iwd_freshness_banner_set_data (banner, data);
+  g_assert_null (iwd_freshness_banner_get_message (banner));
+
+  history_fixture_load (data, TRUE);
+  expected = expect_message ("Updated ", data);
+
+  g_assert_cmpstr (iwd_freshness_banner_get_message (banner), ==, expected);
+  g_assert_false (is_action_enabled (GTK_WIDGET (banner), "banner.retry"));
+  history_fixture_finalize_in_window (GTK_WIDGET (banner));
+}
+
+static void
+on_retry (IwdFreshnessBanner *banner,
+          guint              *count)
+{
+  (*count)++;
+}
+
+/* Without the sandbox, the stored copy stays, and the banner shows its
+ * date and offers to try again. */
+static void
+test_banner_offline (HistoryFixture *f,
+                     gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) first = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  IwdFreshnessBanner *banner = IWD_FRESHNESS_BANNER (iwd_freshness_banner_new ());
+  g_autofree char *expected = NULL;
+  guint retries = 0;
+
+  history_fixture_load (first, TRUE);
+  history_fixture_stop_sandbox (f);
+  history_fixture_add_to_window (GTK_WIDGET (banner), 600, 60);
+  iwd_freshness_banner_set_data (banner, data);
+  g_signal_connect (banner, "retry", G_CALLBACK (on_retry), &retries);
+  history_fixture_load (data, TRUE);
+  expected = expect_message ("Offline: showing the copy of ", data);
+
+  g_assert_true (iwd_portfolio_data_get_offline (data));
+  g_assert_cmpstr (iwd_freshness_banner_get_message (banner), ==, expected);
+  g_assert_true (is_action_enabled (GTK_WIDGET (banner), "banner.retry"));
+  gtk_widget_activate_action (GTK_WIDGET (banner), "banner.retry", NULL);
+  g_assert_cmpuint (retries, ==, 1);
+  history_fixture_finalize_in_window (GTK_WIDGET (banner));
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, HistoryFixture, NULL, history_fixture_set_up, func, history_fixture_tear_down)
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!history_fixture_init_gtk (&argc, &argv))
+    return 0;
+
+  ADD_TEST ("/ui/history/no-fetch", test_view_no_fetch);
+  ADD_TEST ("/ui/history/single-fetch", test_view_single_fetch);
+  ADD_TEST ("/ui/history/differences", test_view_differences);
+  ADD_TEST ("/ui/history/compare-chosen", test_view_compare_chosen);
+  ADD_TEST ("/ui/history/follows-updates", test_view_follows_updates);
+  ADD_TEST ("/ui/history/commissions-unchanged", test_view_commissions_unchanged);
+  ADD_TEST ("/ui/banner/updated", test_banner_updated);
+  ADD_TEST ("/ui/banner/offline", test_banner_offline);
+
+  return g_test_run ();
+}
