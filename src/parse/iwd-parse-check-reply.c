@@ -18,6 +18,9 @@ unquote_json_string (const char  *text,
   g_autoptr(GError) json_error = NULL;
   JsonNode *root;
 
+  if (!iwd_parse_json_check_nesting (text, strlen (text), error))
+    return NULL;
+
   if (!json_parser_load_from_data (parser, text, -1, &json_error)
       || (root = json_parser_get_root (parser)) == NULL
       || json_node_get_value_type (root) != G_TYPE_STRING)

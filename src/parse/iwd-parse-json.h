@@ -20,4 +20,8 @@ gboolean    iwd_parse_json_require     (JsonObject *object,
 gboolean    iwd_parse_json_check_utf8  (JsonNode   *root,
                                         GError    **error);
 
+gboolean    iwd_parse_json_check_nesting (const char  *text,
+                                          gsize        length,
+                                          GError     **error);
+
 G_END_DECLS

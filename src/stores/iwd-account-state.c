@@ -472,7 +472,8 @@ read_state (IwdAccountState  *self,
   JsonNode *root;
   gint64 version;
 
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+  if (!iwd_parse_json_check_nesting (contents, length, &local_error)
+      || !json_parser_load_from_data (parser, contents, length, &local_error))
     {
       g_set_error (error, IWD_STATE_ERROR, IWD_STATE_ERROR_INVALID,
                    "not valid JSON: %s", local_error->message);

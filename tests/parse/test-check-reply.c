@@ -110,6 +110,8 @@ test_reply_errors (void)
                      "the reply starts with '\"' but is not a JSON string");
   check_parse_error ("<html><body>500</body></html>", IWD_PARSE_ERROR_SYNTAX,
                      "line 1: the reply is HTML, expected Key=message lines");
+  check_parse_error ("\"General=Ok\" [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+                     IWD_PARSE_ERROR_SHAPE, "arrays and objects nest more than 64 levels deep");
   check_parse_error ("\"General=\\ud800 refus\"", IWD_PARSE_ERROR_ENCODING,
                      "a JSON string escapes a lone UTF-16 surrogate (\\uD800 to \\uDFFF), "
                      "which is not valid UTF-8");

@@ -89,6 +89,45 @@ test_profiles_lone_low_surrogate (void)
   g_assert_true (g_str_has_prefix (error->message, "line 1, column 19: invalid string constant"));
 }
 
+static GBytes *
+build_nested_arrays (guint       depth,
+                     const char *inside)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  g_string_append (text, inside);
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+
+  return g_string_free_to_bytes (text);
+}
+
+/* json-glib 1.6 recurses without a limit, so deep nesting is rejected
+ * before it reads the body. Brackets inside strings do not count. */
+static void
+test_profiles_nesting (void)
+{
+  g_autoptr(GBytes) deepest = build_nested_arrays (64, "");
+  g_autoptr(GBytes) too_deep = build_nested_arrays (65, "");
+  g_autoptr(GBytes) quoted = build_nested_arrays (1, "{\"cie\":\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                                                     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\",\"idClient\":\"1\"}");
+  g_autoptr(GError) deepest_error = NULL;
+  g_autoptr(GError) too_deep_error = NULL;
+  g_autoptr(GError) quoted_error = NULL;
+  g_autoptr(GPtrArray) deepest_profiles = iwd_parse_profiles (deepest, &deepest_error);
+  g_autoptr(GPtrArray) too_deep_profiles = iwd_parse_profiles (too_deep, &too_deep_error);
+  g_autoptr(GPtrArray) quoted_profiles = iwd_parse_profiles (quoted, &quoted_error);
+
+  g_assert_error (deepest_error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE);
+  g_assert_cmpstr (deepest_error->message, ==, "item 1: a JSON array, expected an object");
+  g_assert_error (too_deep_error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE);
+  g_assert_cmpstr (too_deep_error->message, ==, "arrays and objects nest more than 64 levels deep");
+  g_assert_no_error (quoted_error);
+  g_assert_cmpuint (quoted_profiles->len, ==, 1);
+}
+
 static void
 test_profiles_errors (void)
 {
@@ -126,6 +165,7 @@ main (int   argc,
   g_test_add_func ("/profiles/empty-array", test_profiles_empty_array);
   g_test_add_func ("/profiles/errors", test_profiles_errors);
   g_test_add_func ("/profiles/lone-low-surrogate", test_profiles_lone_low_surrogate);
+  g_test_add_func ("/profiles/nesting", test_profiles_nesting);
 
   return g_test_run ();
 }

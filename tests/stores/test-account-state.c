@@ -477,6 +477,14 @@ test_state_v1_portfolio_array (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (linked), ==, 0);
 }
 
+/* json-glib 1.6 would overflow the stack on deep enough nesting. */
+static void
+test_state_deep_set_aside (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  assert_set_aside (fixture, "state-deep.json");
+}
+
 static void
 test_state_company_object_set_aside (Fixture       *fixture,
                                      gconstpointer  user_data)
@@ -717,6 +725,7 @@ main (int   argc,
   ADD ("/stores/state/migrate-v1", test_state_migrate_v1);
   ADD ("/stores/state/v1-portfolio-array", test_state_v1_portfolio_array);
   ADD ("/stores/state/company-object-set-aside", test_state_company_object_set_aside);
+  ADD ("/stores/state/deep-set-aside", test_state_deep_set_aside);
   ADD ("/stores/state/tolerant-read", test_state_tolerant_read);
   ADD ("/stores/state/secret-value-rejected", test_state_secret_value_rejected);
   ADD ("/stores/state/invalid-id-rejected", test_state_invalid_id_rejected);
