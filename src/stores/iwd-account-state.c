@@ -645,11 +645,15 @@ read_account_file (const char *path)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
   JsonNode *root;
   const char *server;
   const char *login;
 
-  if (!json_parser_load_from_file (parser, path, &error))
+  if (!g_file_get_contents (path, &contents, &length, &error)
+      || !iwd_parse_json_check_nesting (contents, length, &error)
+      || !json_parser_load_from_data (parser, contents, length, &error))
     {
       g_message ("stores: skipped unreadable %s: %s", path, error->message);
       return NULL;

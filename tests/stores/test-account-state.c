@@ -680,6 +680,46 @@ test_state_list_accounts (Fixture       *fixture,
 }
 
 static void
+write_account_file (const char *base_dir,
+                    const char *dir_name,
+                    const char *contents)
+{
+  g_autofree char *dir = g_build_filename (base_dir, "iwdesk", "accounts", dir_name, NULL);
+  g_autofree char *path = g_build_filename (dir, "account.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Each of these once made json-glib fail a critical check, return bytes
+ * that are not UTF-8, or overflow the stack. */
+static void
+test_state_list_accounts_malformed (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"server\": ");
+  g_autoptr(GPtrArray) accounts = NULL;
+  IwdAccountId *account;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+
+  save_empty_state (fixture->base_dir, SERVER, LOGIN);
+  write_account_file (fixture->base_dir, "array", "{\"server\": [], \"login\": \"bob\"}");
+  write_account_file (fixture->base_dir, "surrogate", "{\"server\": \"\\ud800ab\", \"login\": \"bob\"}");
+  write_account_file (fixture->base_dir, "deep", deep->str);
+
+  accounts = iwd_account_state_list_accounts (fixture->base_dir);
+
+  g_assert_cmpuint (accounts->len, ==, 1);
+  account = g_ptr_array_index (accounts, 0);
+  g_assert_cmpstr (account->server, ==, SERVER);
+  g_assert_cmpstr (account->login, ==, LOGIN);
+}
+
+static void
 test_state_list_accounts_none (Fixture       *fixture,
                                gconstpointer  user_data)
 {
@@ -733,6 +773,7 @@ main (int   argc,
   ADD ("/stores/state/unlink", test_state_unlink);
   ADD ("/stores/state/remove-portfolio", test_state_remove_portfolio);
   ADD ("/stores/state/list-accounts", test_state_list_accounts);
+  ADD ("/stores/state/list-accounts-malformed", test_state_list_accounts_malformed);
   ADD ("/stores/state/list-accounts-none", test_state_list_accounts_none);
 #undef ADD
 
