@@ -50,27 +50,47 @@ sign_out_data_free (SignOutData *data)
   g_free (data);
 }
 
+static gboolean delete_tree (GFile   *file,
+                             GError **error);
+
+/* Deletes what the folder @file contains. A plain file, or a file that
+ * is already gone, has nothing to delete. */
+static gboolean
+delete_children (GFile   *file,
+                 GError **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children == NULL)
+    return TRUE;
+
+  while (TRUE)
+    {
+      if (!g_file_enumerator_iterate (children, &info, &child, NULL, error))
+        return FALSE;
+
+      if (info == NULL)
+        return TRUE;
+
+      if (!delete_tree (child, error))
+        return FALSE;
+    }
+}
+
 /* Deletes @file and, if it is a folder, everything in it. A file that is
  * already gone counts as deleted. */
 static gboolean
 delete_tree (GFile   *file,
              GError **error)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GError) local_error = NULL;
-  GFileInfo *info;
-  GFile *child;
 
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
-
-  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, error))
-    {
-      if (info == NULL)
-        break;
-      if (!delete_tree (child, error))
-        return FALSE;
-    }
+  if (!delete_children (file, error))
+    return FALSE;
 
   if (!g_file_delete (file, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))

@@ -53,7 +53,7 @@ struct _IwdPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (IwdPreferencesWindow, iwd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* Returns the sentence that says why @url cannot be used, or %NULL when
+/* Returns the sentence that explains why @url cannot be used, or %NULL when
  * it can. The checks are those of the client, which rejects any other
  * URL when it is created, plus the final slash that the services' paths
  * are appended to. */

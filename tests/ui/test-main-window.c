@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The main window signed in to a demo account on a loopback sandbox:
+ * its four tabs and their shortcuts, the profile editor opened by the
+ * pages' actions, and the robot error monitor of the account shown. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "iwd-profile-editor.h"
+#include "iwd-sandbox.h"
+#include "iwd-window.h"
+#include "sign-in-helpers.h"
+
+#define WAIT_TIMEOUT_SECONDS 20
+#define DEMO_LOGIN "demo"
+#define DEMO_PASSWORD "demo"
+#define EDITED_PROFILE_ID "P-ALLIANZ-TEST"
+
+typedef struct {
+  IwdSandbox        *sandbox;
+  SoupSession       *session;
+  IwdAccountManager *manager;
+  IwdAccount        *account;
+  IwdWindow         *window;
+} WindowFixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static IwdAccount *
+new_demo_account (WindowFixture *fixture)
+{
+  g_autofree char *base_url = iwd_sandbox_dup_base_url (fixture->sandbox);
+  g_autoptr(IwdClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  IwdAccount *account;
+
+  client = iwd_client_new_for_server (fixture->session, base_url, &error);
+  g_assert_no_error (error);
+  iwd_client_set_credentials (client, DEMO_LOGIN, DEMO_PASSWORD);
+
+  account = iwd_account_manager_create_demo_account (fixture->manager, base_url, client, &error);
+  g_assert_no_error (error);
+
+  return account;
+}
+
+static void
+fixture_set_up (WindowFixture *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(IwdSecretStore) secrets = iwd_secret_store_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  fixture->sandbox = iwd_sandbox_new (1);
+  iwd_sandbox_add_account (fixture->sandbox, DEMO_LOGIN, DEMO_PASSWORD);
+  iwd_sandbox_start (fixture->sandbox, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->session = soup_session_new ();
+  fixture->manager = iwd_account_manager_new (fixture->session, secrets, g_get_tmp_dir ());
+  fixture->account = new_demo_account (fixture);
+
+  /* GTK owns toplevels: the extra reference lets the tear-down check
+   * that destroying the window finalizes it. */
+  fixture->window = g_object_ref (iwd_window_new (NULL, fixture->manager));
+  iwd_window_set_account (fixture->window, fixture->account);
+}
+
+/* Destroys @window and waits until it is finalized, because the
+ * keyring listing of the account menu keeps a reference until it
+ * completes. */
+static void
+destroy_window (IwdWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+
+  while (!timed_out && window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  g_assert_null (window);
+}
+
+static void
+fixture_tear_down (WindowFixture *fixture,
+                   gconstpointer  user_data)
+{
+  destroy_window (fixture->window);
+
+  g_clear_object (&fixture->account);
+  g_clear_object (&fixture->manager);
+  g_clear_object (&fixture->session);
+  iwd_sandbox_stop (fixture->sandbox);
+  g_clear_object (&fixture->sandbox);
+}
+
+static IwdProfileEditor *
+get_editor (IwdWindow *window)
+{
+  GtkWindow *editor_window = iwd_window_get_editor_window (window);
+  GtkWidget *box;
+
+  g_assert_nonnull (editor_window);
+  box = adw_window_get_content (ADW_WINDOW (editor_window));
+
+  return IWD_PROFILE_EDITOR (gtk_widget_get_last_child (box));
+}
+
+static void
+wait_for_form (IwdProfileEditor *editor)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!timed_out && iwd_profile_editor_get_state (editor) == IWD_PROFILE_EDITOR_STATE_LOADING)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  g_assert_cmpint (iwd_profile_editor_get_state (editor), ==, IWD_PROFILE_EDITOR_STATE_FORM);
+}
+
+static void
+test_main_window_pages (WindowFixture *fixture,
+                        gconstpointer  user_data)
+{
+  IwdClient *client = iwd_account_get_client (fixture->account);
+
+  g_assert_cmpstr (iwd_window_get_page (fixture->window), ==, "main");
+  g_assert_cmpstr (iwd_window_get_tab (fixture->window), ==, "companies");
+  g_assert_true (iwd_companies_page_get_client (iwd_window_get_companies_page (fixture->window)) == client);
+  g_assert_true (IWD_IS_PORTFOLIOS_PAGE (iwd_window_get_portfolios_page (fixture->window)));
+  g_assert_true (IWD_IS_PROFILES_PAGE (iwd_window_get_profiles_page (fixture->window)));
+  g_assert_true (IWD_IS_ERRORS_PAGE (iwd_window_get_errors_page (fixture->window)));
+}
+
+static void
+test_main_window_switch_tabs (WindowFixture *fixture,
+                              gconstpointer  user_data)
+{
+  const char *tabs[] = { "portfolios", "profiles", "errors", "companies" };
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (widget, "win.show-page", "s", tabs[i]));
+      g_assert_cmpstr (iwd_window_get_tab (fixture->window), ==, tabs[i]);
+    }
+
+  /* An unknown name leaves the tab shown. */
+  gtk_widget_activate_action (widget, "win.show-page", "s", "contracts");
+  g_assert_cmpstr (iwd_window_get_tab (fixture->window), ==, "companies");
+}
+
+static void
+test_main_window_tabs_need_account (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(IwdSecretStore) secrets = iwd_secret_store_new (NULL);
+  g_autoptr(IwdAccountManager) manager = iwd_account_manager_new (session, secrets, g_get_tmp_dir ());
+  IwdWindow *window = g_object_ref (iwd_window_new (NULL, manager));
+
+  /* The window starts on the sign-in page, where the tabs do not apply. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "errors");
+  g_assert_cmpstr (iwd_window_get_tab (window), ==, "companies");
+  g_assert_null (iwd_window_get_error_monitor (window));
+
+  destroy_window (window);
+}
+
+static void
+test_main_window_create_profile (WindowFixture *fixture,
+                                 gconstpointer  user_data)
+{
+  IwdProfileEditor *editor;
+  GtkWindow *editor_window;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "company.create-profile", "s", "ALLIANZ"));
+  editor_window = iwd_window_get_editor_window (fixture->window);
+  editor = get_editor (fixture->window);
+  wait_for_form (editor);
+
+  g_assert_true (gtk_window_get_transient_for (editor_window) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (editor_window));
+  g_assert_cmpstr (iwd_credential_form_get_profile_id (iwd_profile_editor_get_form (editor)), ==, "");
+  g_assert_true (iwd_credential_form_get_profile_id_editable (iwd_profile_editor_get_form (editor)));
+}
+
+static void
+test_main_window_edit_profile (WindowFixture *fixture,
+                               gconstpointer  user_data)
+{
+  IwdAccountState *state = iwd_account_get_state (fixture->account);
+  IwdProfileRecord *record = iwd_profile_record_new (EDITED_PROFILE_ID, "ALLIANZ");
+  g_autoptr(GError) error = NULL;
+  IwdProfileEditor *editor;
+
+  iwd_account_state_set_profile (state, record, &error);
+  iwd_profile_record_free (record);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "profile.edit", "s", EDITED_PROFILE_ID));
+  editor = get_editor (fixture->window);
+  wait_for_form (editor);
+
+  g_assert_cmpstr (iwd_credential_form_get_profile_id (iwd_profile_editor_get_form (editor)), ==, EDITED_PROFILE_ID);
+  g_assert_false (iwd_credential_form_get_profile_id_editable (iwd_profile_editor_get_form (editor)));
+}
+
+static void
+test_main_window_edit_unknown_profile (WindowFixture *fixture,
+                                       gconstpointer  user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "profile.edit", "s", "P-NOWHERE");
+
+  g_assert_null (iwd_window_get_editor_window (fixture->window));
+}
+
+/* Waits for the object behind @weak_pointer to be finalized: a stopped
+ * monitor drops its last reference when its cancelled read returns. */
+static void
+wait_for_finalize (gpointer *weak_pointer)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!timed_out && *weak_pointer != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  g_assert_null (*weak_pointer);
+}
+
+static void
+test_main_window_monitor_switch (WindowFixture *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(IwdAccount) other = new_demo_account (fixture);
+  IwdErrorMonitor *first = iwd_window_get_error_monitor (fixture->window);
+  IwdErrorMonitor *second;
+
+  g_assert_nonnull (first);
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+
+  iwd_window_set_account (fixture->window, other);
+  second = iwd_window_get_error_monitor (fixture->window);
+
+  g_assert_nonnull (second);
+  g_assert_true (second != first);
+  wait_for_finalize ((gpointer *) &first);
+}
+
+static void
+test_main_window_monitor_sign_out (WindowFixture *fixture,
+                                   gconstpointer  user_data)
+{
+  IwdErrorMonitor *monitor = iwd_window_get_error_monitor (fixture->window);
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (monitor);
+  g_object_add_weak_pointer (G_OBJECT (monitor), (gpointer *) &monitor);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sign-out", NULL);
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "sign-out");
+
+  g_assert_null (iwd_window_get_error_monitor (fixture->window));
+  wait_for_finalize ((gpointer *) &monitor);
+
+  /* The sign-out keeps a reference to the window until the keyring replies. */
+  wait_for_page (fixture->window, "sign-in");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, WindowFixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/main-window/pages", test_main_window_pages);
+  ADD ("/main-window/switch-tabs", test_main_window_switch_tabs);
+  g_test_add_func ("/main-window/tabs-need-account", test_main_window_tabs_need_account);
+  ADD ("/main-window/create-profile", test_main_window_create_profile);
+  ADD ("/main-window/edit-profile", test_main_window_edit_profile);
+  ADD ("/main-window/edit-unknown-profile", test_main_window_edit_unknown_profile);
+  ADD ("/main-window/monitor-switch", test_main_window_monitor_switch);
+  ADD ("/main-window/monitor-sign-out", test_main_window_monitor_sign_out);
+
+#undef ADD
+
+  return g_test_run ();
+}
