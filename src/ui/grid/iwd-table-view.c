@@ -1,55 +1,90 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include "iwd-table-view.h"
+#include "iwd-table-view-private.h"
 
 #include <glib/gi18n.h>
 
 #include "iwd-cell-format.h"
 #include "iwd-column-sorter.h"
+#include "iwd-commissions-summary.h"
 #include "iwd-grid-resources.h"
 #include "iwd-table-row.h"
 
 /**
  * IwdTableView:
  *
- * The grid of a table of contracts, commissions or a local file. It has
- * a search entry with a choice of the columns it searches, a column view
- * with one resizable and sortable column per table column, and a line
- * that counts the rows shown.
+ * The grid of a table of contracts, commissions or a local file. Above
+ * it sit a search entry with a choice of the columns it searches, a
+ * column chooser and an export menu. The column view has one resizable
+ * and sortable column per table column, and a side panel lists every
+ * field of the selected row. A line below counts the rows shown and
+ * totals their amounts.
+ * A table that looks like commissions also gets a summary by company and
+ * by month, in place of the column view while it is toggled on.
  *
  * Cells are formatted in French only when they are shown. A click on a
  * header sorts the #IwdTableModel by that column in a worker thread, and
  * the search entry filters it as the user types.
  */
-struct _IwdTableView
-{
-  GtkWidget       parent_instance;
-
-  GtkSearchEntry *search_entry;   /* template child */
-  GtkDropDown    *column_dropdown; /* template child; "All columns", then each column */
-  GtkColumnView  *column_view;    /* template child */
-  GtkLabel       *status_label;   /* template child */
-
-  IwdTableModel  *model;          /* owned; NULL until a table is set */
-  GPtrArray      *sorters;        /* owned; one IwdColumnSorter per column */
-  guint           filtered_column; /* the column searched alone, or G_MAXUINT */
-  GCancellable   *sort_cancellable; /* owned; cancels the running sort, or NULL */
-  GCancellable   *table_cancellable; /* owned; cancels work on the table shown */
-};
-
 G_DEFINE_FINAL_TYPE (IwdTableView, iwd_table_view, GTK_TYPE_WIDGET)
 
-#define COLUMN_KEY "iwd-table-column"
 
 static guint
 get_factory_column (GtkSignalListItemFactory *factory)
 {
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), IWD_TABLE_VIEW_COLUMN_DATA));
+}
+
+/* Joins "label amount" pairs for each money column, summed exactly over
+ * the rows shown. */
+static char *
+format_totals (IwdTableView *self)
+{
+  IwdTable *table = iwd_table_model_get_table (self->model);
+  g_autoptr(GString) totals = g_string_new (NULL);
+
+  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
+    {
+      g_autofree char *amount = NULL;
+      gint64 total;
+
+      if (iwd_table_get_column_kind (table, column) != IWD_TABLE_KIND_MONEY)
+        continue;
+
+      if (iwd_table_model_sum_column (self->model, column, &total))
+        amount = iwd_cell_format_money (total);
+      else
+        /* Translators: shown in place of a total too large to count */
+        amount = g_strdup (_("overflow"));
+
+      if (totals->len > 0)
+        g_string_append (totals, "   ");
+      /* Translators: a column's label and the total of its amounts, "Prime TTC: 1 234,56 €" */
+      g_string_append_printf (totals, _("%s: %s"), iwd_table_get_column_label (table, column), amount);
+    }
+
+  return g_string_free (g_steal_pointer (&totals), FALSE);
+}
+
+static void
+refresh_summary (IwdTableView *self)
+{
+  g_autofree guint *rows = NULL;
+  guint n_rows;
+
+  if (!gtk_toggle_button_get_active (self->summary_button))
+    return;
+
+  rows = iwd_table_model_dup_rows (self->model, &n_rows);
+  iwd_summary_panel_set_rows (self->summary_panel, iwd_table_model_get_table (self->model),
+                              rows, n_rows);
 }
 
 static void
 update_status (IwdTableView *self)
 {
+  g_autofree char *totals = format_totals (self);
+
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint n_rows = iwd_table_get_n_rows (iwd_table_model_get_table (self->model));
   g_autofree char *status = NULL;
@@ -59,6 +94,39 @@ update_status (IwdTableView *self)
   status = g_strdup_printf (ngettext ("%'u of %'u row", "%'u of %'u rows", n_rows),
                             n_shown, n_rows);
   gtk_label_set_text (self->status_label, status);
+  gtk_label_set_text (self->totals_label, totals);
+  refresh_summary (self);
+}
+
+/* Names the kind of table under which the hidden columns are remembered:
+ * contracts have the API's nested "police" and "client" keys. */
+static const char *
+guess_table_kind (IwdTable *table)
+{
+  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
+    {
+      const char *key = iwd_table_get_column_key (table, column);
+
+      if (g_str_has_prefix (key, "police.") || g_str_has_prefix (key, "client."))
+        return "contracts";
+    }
+
+  return iwd_commissions_summary_applies (table) ? "commissions" : "other";
+}
+
+static void
+show_selected_row (IwdTableView *self)
+{
+  IwdTableRow *row = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  if (row == NULL)
+    {
+      iwd_row_details_set_row (self->row_details, NULL, G_MAXUINT);
+      return;
+    }
+
+  iwd_row_details_set_row (self->row_details, iwd_table_row_get_table (row),
+                           iwd_table_row_get_index (row));
 }
 
 /* Finds which column sorter the column view's sorter consults first, and
@@ -221,12 +289,15 @@ add_column (IwdTableView *self,
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
   g_autoptr(IwdColumnSorter) sorter = iwd_column_sorter_new (self->model, column);
 
-  g_object_set_data (G_OBJECT (factory), COLUMN_KEY, GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), IWD_TABLE_VIEW_COLUMN_DATA, GUINT_TO_POINTER (column));
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_cell_setup), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_cell_bind), self, 0);
 
   view_column = gtk_column_view_column_new (iwd_table_get_column_label (table, column), factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  g_object_set_data (G_OBJECT (view_column), IWD_TABLE_VIEW_COLUMN_DATA, GUINT_TO_POINTER (column));
+  g_object_set_data_full (G_OBJECT (view_column), IWD_COLUMN_CHOOSER_KEY_DATA,
+                          g_strdup (iwd_table_get_column_key (table, column)), g_free);
   gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
 
   g_ptr_array_add (self->sorters, g_object_ref (sorter));
@@ -256,6 +327,40 @@ on_model_items_changed (GListModel   *model,
                         IwdTableView *self)
 {
   update_status (self);
+}
+
+static void
+on_selection_changed (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      IwdTableView       *self)
+{
+  show_selected_row (self);
+}
+
+static void
+set_selection (IwdTableView *self)
+{
+  g_clear_object (&self->selection);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, 0);
+
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  show_selected_row (self);
+}
+
+static void
+on_summary_toggled (GtkToggleButton *button,
+                    GParamSpec      *pspec,
+                    IwdTableView    *self)
+{
+  gboolean active = gtk_toggle_button_get_active (button);
+
+  gtk_stack_set_visible_child_name (self->content_stack, active ? "summary" : "grid");
+  if (self->model != NULL)
+    refresh_summary (self);
 }
 
 static void
@@ -329,7 +434,10 @@ iwd_table_view_dispose (GObject *object)
   /* Without a model, the sorter changes that removing the columns emits
    * sort nothing. */
   cancel_table_work (self);
+  iwd_table_view_cancel_export (self);
+  g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->table_kind, g_free);
 
   /* gtk_widget_dispose_template() unparents only the bound children, so
    * the scrolled window is unparented here. */
@@ -356,19 +464,34 @@ iwd_table_view_class_init (IwdTableViewClass *klass)
                                                "/com/example/IWDesk/ui/grid/iwd-table-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, column_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, column_chooser);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, summary_button);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, export_progress);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, export_status_label);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, summary_panel);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, row_details);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, totals_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_column_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_toggled);
 
   gtk_widget_class_install_action (widget_class, "table-view.search", NULL, focus_search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "table-view.search", NULL);
+  iwd_table_view_install_export_actions (widget_class);
 }
 
 static void
 iwd_table_view_init (IwdTableView *self)
 {
+  g_type_ensure (IWD_TYPE_COLUMN_CHOOSER);
+  g_type_ensure (IWD_TYPE_ROW_DETAILS);
+  g_type_ensure (IWD_TYPE_SUMMARY_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filtered_column = G_MAXUINT;
@@ -404,8 +527,6 @@ void
 iwd_table_view_set_table (IwdTableView *self,
                           IwdTable     *table)
 {
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
   g_return_if_fail (IWD_IS_TABLE_VIEW (self));
   g_return_if_fail (IWD_IS_TABLE (table));
 
@@ -415,17 +536,19 @@ iwd_table_view_set_table (IwdTableView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   fill_column_dropdown (self, table);
   self->filtered_column = G_MAXUINT;
+  g_free (self->table_kind);
+  self->table_kind = g_strdup (guess_table_kind (table));
 
   self->model = iwd_table_model_new (table);
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (on_model_items_changed), self, 0);
   for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
     add_column (self, column);
+  iwd_column_chooser_set_columns (self->column_chooser, self->column_view, self->table_kind);
 
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
-  gtk_column_view_set_model (self->column_view, selection);
+  set_selection (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_button), g_str_equal (self->table_kind, "commissions"));
+  gtk_toggle_button_set_active (self->summary_button, FALSE);
   update_status (self);
 
   self->table_cancellable = g_cancellable_new ();
@@ -463,4 +586,22 @@ iwd_table_view_get_column_view (IwdTableView *self)
   g_return_val_if_fail (IWD_IS_TABLE_VIEW (self), NULL);
 
   return self->column_view;
+}
+
+/**
+ * iwd_table_view_get_table_kind:
+ * @self: a grid
+ *
+ * Gets the kind of the table shown, guessed from its columns: the kind
+ * under which the hidden columns are remembered.
+ *
+ * Returns: (nullable): "contracts", "commissions" or "other", or %NULL
+ *   if no table is set
+ */
+const char *
+iwd_table_view_get_table_kind (IwdTableView *self)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_VIEW (self), NULL);
+
+  return self->table_kind;
 }

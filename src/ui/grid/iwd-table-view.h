@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "iwd-export.h"
 #include "iwd-table-model.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,16 @@ void           iwd_table_view_set_table       (IwdTableView *self,
                                                IwdTable     *table);
 IwdTableModel *iwd_table_view_get_model       (IwdTableView *self);
 GtkColumnView *iwd_table_view_get_column_view (IwdTableView *self);
+const char    *iwd_table_view_get_table_kind  (IwdTableView *self);
+
+void           iwd_table_view_export_async    (IwdTableView        *self,
+                                               IwdExportFormat      format,
+                                               GFile               *destination,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean       iwd_table_view_export_finish   (IwdTableView        *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS
