@@ -26,6 +26,7 @@ iwd_fetch_label_format_date (GDateTime *when)
   local = g_date_time_to_local (when);
   /* Translators: the date and time of a download, in the syntax of
    * g_date_time_format() (strftime). */
+  /* xgettext:no-c-format */
   return g_date_time_format (local, C_("fetch date", "%d/%m/%Y %H:%M"));
 }
 

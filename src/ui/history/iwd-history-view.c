@@ -29,6 +29,7 @@ struct _IwdHistoryView
   gboolean          filling;             /* the drop-downs' models are being replaced */
 
   GtkLabel         *heading_label;       /* template child */
+  GtkWidget        *controls_box;        /* template child */
   GtkDropDown      *previous_dropdown;   /* template child */
   GtkDropDown      *current_dropdown;    /* template child */
   GtkStack         *stack;               /* template child */
@@ -101,7 +102,8 @@ show_kind (IwdHistoryView *self)
     }
 }
 
-/* Selects the last two fetches, the newer as current. */
+/* Selects the last two fetches, the newer as current. The choice stays
+ * hidden until there are two fetches to compare. */
 static void
 fill_dropdowns (IwdHistoryView *self)
 {
@@ -117,9 +119,14 @@ fill_dropdowns (IwdHistoryView *self)
   self->filling = TRUE;
   gtk_drop_down_set_model (self->previous_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_model (self->current_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->previous_dropdown, MIN (1, self->fetches->len - 1));
-  gtk_drop_down_set_selected (self->current_dropdown, 0);
+  if (self->fetches->len >= 2)
+    {
+      gtk_drop_down_set_selected (self->previous_dropdown, 1);
+      gtk_drop_down_set_selected (self->current_dropdown, 0);
+    }
   self->filling = FALSE;
+
+  gtk_widget_set_visible (self->controls_box, self->fetches->len >= 2);
 }
 
 static void
@@ -288,6 +295,7 @@ iwd_history_view_class_init (IwdHistoryViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/IWDesk/ui/history/iwd-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdHistoryView, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, IwdHistoryView, controls_box);
   gtk_widget_class_bind_template_child (widget_class, IwdHistoryView, previous_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IwdHistoryView, current_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IwdHistoryView, stack);
