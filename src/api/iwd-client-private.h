@@ -18,6 +18,8 @@ struct _IwdClient
   guint        max_retries;
   guint        base_delay_ms;
   guint        max_delay_ms;
+  gsize        max_reply_size;   /* bytes, for every reply but the tables */
+  gsize        max_table_size;   /* bytes, for contracts and commissions */
 };
 
 /* Parses a reply body. Each parser of src/parse and src/table gets a

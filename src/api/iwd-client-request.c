@@ -324,6 +324,68 @@ is_not_modified (IwdRequest *request,
   return request->etag != NULL || request->last_modified != NULL;
 }
 
+/* Tables are the replies parsed in a worker thread. */
+static gsize
+get_max_size (IwdClient  *self,
+              IwdRequest *request)
+{
+  return request->parse_in_thread ? self->max_table_size : self->max_reply_size;
+}
+
+/* Only the body of a 2xx reply is used, so an error page of any size
+ * keeps its status's error. */
+static gboolean
+exceeds_max_size (IwdClient  *self,
+                  IwdRequest *request,
+                  goffset     size)
+{
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->message)))
+    return FALSE;
+
+  return size >= 0 && (guint64) size > get_max_size (self, request);
+}
+
+static void
+fail_too_large (GTask *task)
+{
+  IwdClient *self = task_get_client (task);
+  IwdRequest *request = task_get_request (task);
+  GError *error;
+
+  end_attempt (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  error = g_error_new (IWD_API_ERROR, IWD_API_ERROR_INVALID_REPLY,
+                       "Invalid reply to %s: reply too large, over %" G_GSIZE_FORMAT " bytes",
+                       request->call_name, get_max_size (self, request));
+  log_failure (request, error);
+  g_task_return_error (task, error);
+}
+
+/* A proxy or a captive portal may send its own HTML page with a 200
+ * status. IWRest and Robot send no HTML, so such a reply fails even for
+ * calls that do not read their body. Other media types are accepted,
+ * because the parsers check the body itself: a valid body sent as
+ * application/octet-stream is used. */
+static gboolean
+check_media_type (IwdRequest  *request,
+                  GError     **error)
+{
+  const char *media_type = request->reply->content_type;
+
+  if (iwd_route_get_service (request->route) == IWD_SERVICE_SITE)
+    return TRUE;
+
+  if (media_type == NULL || g_ascii_strcasecmp (media_type, "text/html") != 0)
+    return TRUE;
+
+  g_set_error (error, IWD_API_ERROR, IWD_API_ERROR_INVALID_REPLY,
+               "Invalid reply to %s: an HTML page in place of data", request->call_name);
+  return FALSE;
+}
+
 static void
 return_reply (GTask *task)
 {
@@ -541,6 +603,13 @@ did_receive (GTask *task)
     }
 
   request->reply = build_reply (request);
+  if (!check_media_type (request, &error))
+    {
+      log_failure (request, error);
+      g_task_return_error (task, error);
+      return;
+    }
+
   parse_reply (task);
 }
 
@@ -565,6 +634,13 @@ did_read (GObject      *object,
   if (g_bytes_get_size (chunk) == 0)
     {
       did_receive (task);
+      return;
+    }
+
+  if (exceeds_max_size (task_get_client (task), request,
+                        request->received->len + g_bytes_get_size (chunk)))
+    {
+      fail_too_large (task);
       return;
     }
 
@@ -603,6 +679,12 @@ did_send (GObject      *object,
     }
 
   request->expected_size = get_expected_size (request->message);
+  if (exceeds_max_size (task_get_client (task), request, request->expected_size))
+    {
+      fail_too_large (task);
+      return;
+    }
+
   request->received = g_byte_array_new ();
   restart_timeout (task);
 

@@ -16,6 +16,11 @@
 #define DEFAULT_MAX_RETRIES   3
 #define DEFAULT_BASE_DELAY_MS 1000
 #define DEFAULT_MAX_DELAY_MS  (30 * 1000)
+/* NOTE: both sizes are estimates, not measured on the live API. Lists
+ * and forms are a few kilobytes. A table's whole body is held in memory
+ * before it is parsed, so its limit bounds that copy. */
+#define DEFAULT_MAX_REPLY_SIZE (8 * 1024 * 1024)
+#define DEFAULT_MAX_TABLE_SIZE (64 * 1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (IwdClient, iwd_client, G_TYPE_OBJECT)
 
@@ -98,6 +103,8 @@ iwd_client_init (IwdClient *self)
   self->max_retries = DEFAULT_MAX_RETRIES;
   self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
   self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
+  self->max_reply_size = DEFAULT_MAX_REPLY_SIZE;
+  self->max_table_size = DEFAULT_MAX_TABLE_SIZE;
 }
 
 /**
@@ -298,6 +305,29 @@ iwd_client_set_retry_policy (IwdClient *self,
   self->max_retries = max_retries;
   self->base_delay_ms = base_delay_ms;
   self->max_delay_ms = MAX (max_delay_ms, base_delay_ms);
+}
+
+/**
+ * iwd_client_set_max_reply_sizes:
+ * @self: a client
+ * @max_reply_size: the largest body of a list, form, check or asset
+ *   reply, in bytes
+ * @max_table_size: the largest body of a contracts or commissions reply,
+ *   in bytes
+ *
+ * Sets the size past which a reply fails with
+ * %IWD_API_ERROR_INVALID_REPLY, before or while its body is read. The
+ * defaults are 8 MiB and 64 MiB.
+ */
+void
+iwd_client_set_max_reply_sizes (IwdClient *self,
+                                gsize      max_reply_size,
+                                gsize      max_table_size)
+{
+  g_return_if_fail (IWD_IS_CLIENT (self));
+
+  self->max_reply_size = max_reply_size;
+  self->max_table_size = max_table_size;
 }
 
 /**

@@ -47,6 +47,9 @@ void        iwd_client_set_retry_policy (IwdClient    *self,
                                          guint         max_retries,
                                          guint         base_delay_ms,
                                          guint         max_delay_ms);
+void        iwd_client_set_max_reply_sizes (IwdClient *self,
+                                         gsize         max_reply_size,
+                                         gsize         max_table_size);
 
 /* IWRest: companies and credential forms */
 
