@@ -90,7 +90,8 @@ iwd_api_error_from_status (guint        status,
  * Maps a transport failure (name resolution, refused connection, TLS) to
  * %IWD_API_ERROR_NETWORK, a session timeout to %IWD_API_ERROR_TIMEOUT, and
  * a reply that libsoup could not decode to %IWD_API_ERROR_INVALID_REPLY,
- * keeping the underlying message. A cancellation stays
+ * keeping the underlying message. The message of an untrusted TLS
+ * certificate states that the certificate is not trusted. A cancellation stays
  * %G_IO_ERROR_CANCELLED.
  */
 void
@@ -111,6 +112,16 @@ iwd_api_error_from_transport (const GError  *transport,
     code = IWD_API_ERROR_INVALID_REPLY;
   else if (g_error_matches (transport, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     code = IWD_API_ERROR_TIMEOUT;
+
+  /* libsoup 3.2's message is "Unacceptable TLS certificate", which does
+   * not tell a user that the server's identity could not be verified. */
+  if (g_error_matches (transport, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    {
+      g_set_error (error, IWD_API_ERROR, code,
+                   "%s failed: the server's TLS certificate is not trusted (%s)",
+                   call_name, transport->message);
+      return;
+    }
 
   g_set_error (error, IWD_API_ERROR, code,
                "%s failed: %s", call_name, transport->message);
