@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "iwd-local-file-view.h"
+
+#define CONTRACTS \
+  "[{\"erreur\": 0, \"client\": {\"prenom\": \"Pierre\", \"ville\": \"NICE\"}," \
+  " \"police\": {\"numero_police_cie\": \"123456\", \"prime\": 1234.5600}}]"
+
+typedef struct {
+  GtkWidget        *window;
+  IwdLocalFileView *view;
+  char             *directory;
+} LocalFixture;
+
+static void
+local_fixture_set_up (LocalFixture  *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->view = IWD_LOCAL_FILE_VIEW (iwd_local_file_view_new ());
+  fixture->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  fixture->directory = g_dir_make_tmp ("iwd-local-file-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+local_fixture_tear_down (LocalFixture  *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *contracts = g_build_filename (fixture->directory, "contracts.json", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_unlink (contracts);
+  g_rmdir (fixture->directory);
+  g_clear_pointer (&fixture->directory, g_free);
+}
+
+static void
+on_loaded (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+static gboolean
+wait_for_load (LocalFixture  *fixture,
+               GAsyncResult **result,
+               GError       **error)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return iwd_local_file_view_load_finish (fixture->view, *result, error);
+}
+
+static gboolean
+load_and_wait (LocalFixture  *fixture,
+               GFile         *file,
+               GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  iwd_local_file_view_load_async (fixture->view, file, NULL, on_loaded, &result);
+  return wait_for_load (fixture, &result, error);
+}
+
+static gboolean
+shows_text_with_prefix (GtkWidget  *widget,
+                        const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_text_with_prefix (child, prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static IwdTable *
+get_shown_table (LocalFixture *fixture)
+{
+  IwdTableModel *model = iwd_table_view_get_model (iwd_local_file_view_get_table_view (fixture->view));
+
+  g_assert_nonnull (model);
+  return iwd_table_model_get_table (model);
+}
+
+static void
+test_bad_lines_listed (LocalFixture  *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "ui-grid", "commissions-bad-lines.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  IwdTable *table;
+  guint insured;
+
+  g_assert_true (load_and_wait (fixture, file, &error));
+  g_assert_no_error (error);
+
+  table = get_shown_table (fixture);
+  g_assert_cmpuint (iwd_table_get_n_rows (table), ==, 3);
+  g_assert_true (iwd_table_find_column (table, "Assuré", &insured));
+  g_assert_cmpstr (iwd_table_get_text (table, 0, insured), ==, "Léa Martin");
+  g_assert_cmpstr (iwd_table_get_text (table, 2, insured), ==, "Noël");
+
+  g_assert_cmpuint (iwd_local_file_view_get_n_bad_lines (fixture->view), ==, 2);
+  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view),
+                                         "2 lines could not be read and were left out:"));
+  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 3: "));
+  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 4: "));
+  g_assert_false (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 2: "));
+  g_assert_cmpstr (iwd_table_view_get_table_kind (iwd_local_file_view_get_table_view (fixture->view)),
+                   ==, "commissions");
+}
+
+static void
+test_contracts_detected (LocalFixture  *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->directory, "contracts.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  IwdTable *table;
+  guint premium;
+
+  g_file_set_contents (path, CONTRACTS, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (load_and_wait (fixture, file, &error));
+  g_assert_no_error (error);
+
+  table = get_shown_table (fixture);
+  g_assert_cmpuint (iwd_table_get_n_rows (table), ==, 1);
+  g_assert_true (iwd_table_find_column (table, "police.prime", &premium));
+  g_assert_cmpint (iwd_table_get_int64 (table, 0, premium), ==, 12345600);
+  g_assert_cmpuint (iwd_local_file_view_get_n_bad_lines (fixture->view), ==, 0);
+  g_assert_cmpstr (iwd_table_view_get_table_kind (iwd_local_file_view_get_table_view (fixture->view)),
+                   ==, "contracts");
+}
+
+static void
+test_cancel_during_load (LocalFixture  *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "ui-grid", "commissions-bad-lines.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  iwd_local_file_view_load_async (fixture->view, file, NULL, on_loaded, &result);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "grid.cancel-load", NULL));
+
+  g_assert_false (wait_for_load (fixture, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (iwd_table_view_get_model (iwd_local_file_view_get_table_view (fixture->view)));
+  g_assert_false (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Could not open"));
+}
+
+static void
+test_missing_file_error (LocalFixture  *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->directory, "missing.tsv", NULL);
+  g_autofree char *message = g_strdup_printf ("Could not open %s: ", path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_test_expect_message ("IWDesk", G_LOG_LEVEL_WARNING, "grid: opening */missing.tsv failed: *");
+  g_assert_false (load_and_wait (fixture, file, &error));
+  g_test_assert_expected_messages ();
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), message));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The untranslated strings are the expected ones. */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_test_add ("/local-file-view/bad-lines-listed", LocalFixture, NULL,
+              local_fixture_set_up, test_bad_lines_listed, local_fixture_tear_down);
+  g_test_add ("/local-file-view/contracts-detected", LocalFixture, NULL,
+              local_fixture_set_up, test_contracts_detected, local_fixture_tear_down);
+  g_test_add ("/local-file-view/cancel-during-load", LocalFixture, NULL,
+              local_fixture_set_up, test_cancel_during_load, local_fixture_tear_down);
+  g_test_add ("/local-file-view/missing-file-error", LocalFixture, NULL,
+              local_fixture_set_up, test_missing_file_error, local_fixture_tear_down);
+
+  return g_test_run ();
+}
