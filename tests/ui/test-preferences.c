@@ -7,8 +7,15 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "iwd-preferences-window.h"
+#include "iwd-screenshot.h"
+
+/* Longer than a page transition, so the screenshot shows the settled
+ * page. */
+#define SETTLE_MS 1000
 
 typedef struct {
   GSettings            *settings;
@@ -172,10 +179,72 @@ test_preferences_retention (PreferencesFixture *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (unit), ==, 0);
 }
 
+static gboolean
+settled_cb (gpointer user_data)
+{
+  gboolean *settled = user_data;
+
+  *settled = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_page (PreferencesFixture *fixture,
+           const char         *directory,
+           const char         *page)
+{
+  const char *language = g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "C";
+  g_autofree char *file_name = g_strdup_printf ("preferences-%s-%s.png", page, language);
+  g_autofree char *path = g_build_filename (directory, file_name, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean settled = FALSE;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (fixture->window), page);
+  g_timeout_add (SETTLE_MS, settled_cb, &settled);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+
+  iwd_screenshot_save_png (GTK_WIDGET (fixture->window), path, &error);
+  g_assert_no_error (error);
+  g_test_message ("saved %s", path);
+}
+
+/* Saves both pages, with a rejected address on the second, only when
+ * IWDESK_SCREENSHOT_DIR names a folder, because rendering under a
+ * loaded Xvfb was found unreliable. */
+static void
+test_preferences_screenshot (PreferencesFixture *fixture,
+                             gconstpointer       user_data)
+{
+  const char *directory = g_getenv ("IWDESK_SCREENSHOT_DIR");
+  GtkEditable *robot_row = GTK_EDITABLE (find_nth (fixture, ADW_TYPE_ENTRY_ROW, 1));
+
+  if (directory == NULL)
+    {
+      g_test_skip ("IWDESK_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  save_page (fixture, directory, "general");
+
+  gtk_editable_set_text (robot_row, "http://example.com/Robot/");
+  save_page (fixture, directory, "servers");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("IWDESK_LOCALEDIR");
+
+  /* Translated screenshots need the compiled catalog of the build. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -195,6 +264,7 @@ main (int   argc,
   ADD ("/preferences/interval", test_preferences_interval);
   ADD ("/preferences/notifications", test_preferences_notifications);
   ADD ("/preferences/retention", test_preferences_retention);
+  ADD ("/preferences/screenshot", test_preferences_screenshot);
 
 #undef ADD
 
