@@ -41,7 +41,7 @@ describe_export_error (const GError *error,
 {
   if (g_error_matches (error, IWD_EXPORT_ERROR, IWD_EXPORT_ERROR_TOO_MANY_ROWS))
     /* Translators: %s is a file path */
-    return g_strdup_printf (_("Could not export to %s: an Excel sheet holds at most 1 048 576 rows. Filter the rows, or export to CSV."),
+    return g_strdup_printf (_("Could not export to %s: an Excel sheet holds at most 1,048,576 rows. Filter the rows, or export to CSV."),
                             path);
 
   /* Translators: the first %s is a file path, the second the reason */
