@@ -21,7 +21,8 @@ typedef struct {
   gboolean         has_header;
   guint            n_lines;      /* lines read so far, blank ones too */
   GPtrArray       *bad_lines;    /* owned; of IwdTsvBadLine, NULL unless lenient */
-  GArray          *is_amount;    /* owned; gboolean per column, lenient only */
+  GPtrArray       *amount_keys;  /* owned; per column, its key if it names an
+                                  * amount or else NULL; lenient only */
 } TsvReader;
 
 static void
@@ -29,7 +30,7 @@ tsv_reader_clear (TsvReader *reader)
 {
   g_clear_object (&reader->builder);
   g_clear_pointer (&reader->bad_lines, g_ptr_array_unref);
-  g_clear_pointer (&reader->is_amount, g_array_unref);
+  g_clear_pointer (&reader->amount_keys, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TsvReader, tsv_reader_clear)
@@ -86,10 +87,11 @@ static void
 note_amount_column (TsvReader  *reader,
                     const char *key)
 {
-  gboolean is_amount = iwd_table_schema_looks_like_amount (key);
+  if (reader->amount_keys == NULL)
+    return;
 
-  if (reader->is_amount != NULL)
-    g_array_append_val (reader->is_amount, is_amount);
+  g_ptr_array_add (reader->amount_keys,
+                   iwd_table_schema_looks_like_amount (key) ? g_strdup (key) : NULL);
 }
 
 /* The lenient reader checks amounts line by line, because the builder
@@ -103,10 +105,14 @@ check_amount (TsvReader   *reader,
               GError     **error)
 {
   g_autofree char *text = NULL;
+  const char *key;
   gint64 value;
 
-  if (reader->is_amount == NULL || length == 0
-      || !g_array_index (reader->is_amount, gboolean, column))
+  if (reader->amount_keys == NULL || length == 0)
+    return TRUE;
+
+  key = g_ptr_array_index (reader->amount_keys, column);
+  if (key == NULL)
     return TRUE;
 
   text = g_strndup (cell, length);
@@ -114,7 +120,7 @@ check_amount (TsvReader   *reader,
     return TRUE;
 
   g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE,
-               "column %u holds \"%s\", which is not an amount", column + 1, text);
+               "column “%s” contains “%s”, which is not an amount", key, text);
   return FALSE;
 }
 
@@ -431,7 +437,7 @@ iwd_parse_commissions_tsv_lenient (GBytes        *data,
   g_return_val_if_fail (out_bad_lines != NULL, NULL);
 
   reader.bad_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_tsv_bad_line_free);
-  reader.is_amount = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  reader.amount_keys = g_ptr_array_new_with_free_func (g_free);
 
   table = read_statement (&reader, data, cancellable, error);
   if (table != NULL)

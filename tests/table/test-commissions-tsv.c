@@ -307,6 +307,7 @@ test_lenient_bad_lines (void)
   bad_line = g_ptr_array_index (bad_lines, 1);
   g_assert_cmpuint (bad_line->line, ==, 5);
   g_assert_nonnull (strstr (bad_line->reason, "1e5"));
+  g_assert_nonnull (strstr (bad_line->reason, "Prime"));
   bad_line = g_ptr_array_index (bad_lines, 2);
   g_assert_cmpuint (bad_line->line, ==, 6);
   g_assert_nonnull (strstr (bad_line->reason, "cell 5"));
