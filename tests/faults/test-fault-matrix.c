@@ -20,9 +20,12 @@
 #define BATCH_WATCHDOG_S 30
 #define SUCCESS (-1)
 
-/* Not a sandbox fault: the client's server URL points at a closed port. */
+/* Columns past the sandbox's faults: the client's server URL points at a
+ * closed port, or a GET's first request gets a 503 or no reply at all. */
 #define FAULT_REFUSED IWD_SANDBOX_N_FAULTS
-#define N_COLUMNS (IWD_SANDBOX_N_FAULTS + 1)
+#define FAULT_503_ONCE (IWD_SANDBOX_N_FAULTS + 1)
+#define FAULT_STALL_ONCE (IWD_SANDBOX_N_FAULTS + 2)
+#define N_COLUMNS (IWD_SANDBOX_N_FAULTS + 3)
 
 typedef struct _Fixture Fixture;
 
@@ -353,6 +356,24 @@ is_site_call (const Call *call)
   return iwd_route_get_service (call->route) == IWD_SERVICE_SITE;
 }
 
+/* The GET calls whose normal reply needs no portfolio, so that they
+ * succeed on a fresh sandbox. */
+static gboolean
+is_stateless_get (const Call *call)
+{
+  switch (call->route)
+    {
+    case IWD_ROUTE_COMPANY_LIST:
+    case IWD_ROUTE_PROFILE_LIST:
+    case IWD_ROUTE_ERROR_LIST:
+    case IWD_ROUTE_LOGO:
+    case IWD_ROUTE_HELP_PAGE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* A broken JSON body fails only the calls that parse their body strictly. */
 static int
 expect_for_body (const Call *call)
@@ -361,7 +382,8 @@ expect_for_body (const Call *call)
 }
 
 /* Returns the IwdApiError code that @call must fail with under @fault, or
- * SUCCESS. A 503 stays a server error once the single retry got one too. */
+ * SUCCESS. A 503 stays a server error once the single retry got one too,
+ * but a GET whose first request alone fails succeeds on its retry. */
 static int
 expect_code (const Call *call,
              guint       fault)
@@ -391,6 +413,8 @@ expect_code (const Call *call,
       return IWD_API_ERROR_INVALID_REPLY;
     case IWD_SANDBOX_FAULT_NONE:
     case IWD_SANDBOX_FAULT_WRONG_TYPE:
+    case FAULT_503_ONCE:
+    case FAULT_STALL_ONCE:
     default:
       return SUCCESS;
     }
@@ -440,12 +464,19 @@ wait_for_calls (Fixture *f)
   g_source_remove (watchdog);
 }
 
-/* The 100 MB body only goes to the two calls that fetch tables. */
+/* The 100 MB body only goes to the two calls that fetch tables, and a
+ * retried fault to the GET calls that need no portfolio. */
 static gboolean
 is_in_column (const Call *call,
               guint       fault)
 {
-  return fault != IWD_SANDBOX_FAULT_HUGE_BODY || is_data_call (call);
+  if (fault == IWD_SANDBOX_FAULT_HUGE_BODY)
+    return is_data_call (call);
+
+  if (fault == FAULT_503_ONCE || fault == FAULT_STALL_ONCE)
+    return is_stateless_get (call);
+
+  return TRUE;
 }
 
 /* Faults replace the handlers' replies, so the sandbox's state does not
@@ -532,14 +563,33 @@ fixture_tear_down (Fixture       *f,
 static const char *
 get_column_name (guint fault)
 {
-  return fault == FAULT_REFUSED ? "refused" : iwd_sandbox_fault_get_name (fault);
+  switch (fault)
+    {
+    case FAULT_REFUSED:
+      return "refused";
+    case FAULT_503_ONCE:
+      return "503-once";
+    case FAULT_STALL_ONCE:
+      return "stall-once";
+    default:
+      return iwd_sandbox_fault_get_name (fault);
+    }
+}
+
+/* A GET whose first request stalls must have waited for the timeout,
+ * which shows that the stall did happen before the retry succeeded. */
+static gint64
+get_min_elapsed_ms (guint fault)
+{
+  return fault == FAULT_STALL_ONCE ? CLIENT_TIMEOUT_S * 1000 : 0;
 }
 
 static gboolean
 outcome_matches (const CallRun *run,
+                 guint          fault,
                  int            expected)
 {
-  if (run->elapsed_ms > CALL_BOUND_MS)
+  if (run->elapsed_ms > CALL_BOUND_MS || run->elapsed_ms < get_min_elapsed_ms (fault))
     return FALSE;
 
   if (expected == SUCCESS)
@@ -558,13 +608,14 @@ check_run (const CallRun *run,
                   get_column_name (fault), run->error != NULL ? run->error->message : "success",
                   run->elapsed_ms);
 
-  if (outcome_matches (run, expected))
+  if (outcome_matches (run, fault, expected))
     pairs_passed++;
   else
     pairs_failed++;
 
   g_assert_true (run->done);
   g_assert_cmpint (run->elapsed_ms, <=, CALL_BOUND_MS);
+  g_assert_cmpint (run->elapsed_ms, >=, get_min_elapsed_ms (fault));
   if (expected == SUCCESS)
     {
       g_assert_no_error (run->error);
@@ -574,21 +625,42 @@ check_run (const CallRun *run,
   g_assert_error (run->error, IWD_API_ERROR, expected);
 }
 
+/* A fault for a count of requests must be set on each route, because
+ * the entry for every route would count the requests of all routes. */
+static void
+set_fault_per_route (Fixture         *f,
+                     guint            column,
+                     IwdSandboxFault  fault,
+                     guint            count)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      if (is_in_column (&calls[i], column))
+        iwd_sandbox_set_fault (f->sandbox, calls[i].route, fault, count);
+    }
+}
+
 static void
 set_fault (Fixture *f,
-           guint    fault)
+           guint    column)
 {
-  if (fault == FAULT_REFUSED)
-    return;
-
-  if (fault != IWD_SANDBOX_FAULT_HUGE_BODY)
+  switch (column)
     {
-      iwd_sandbox_set_fault (f->sandbox, IWD_N_ROUTES, fault, 0);
-      return;
+    case FAULT_REFUSED:
+      break;
+    case FAULT_503_ONCE:
+      set_fault_per_route (f, column, IWD_SANDBOX_FAULT_UNAVAILABLE, 1);
+      break;
+    case FAULT_STALL_ONCE:
+      set_fault_per_route (f, column, IWD_SANDBOX_FAULT_STALL, 1);
+      break;
+    case IWD_SANDBOX_FAULT_HUGE_BODY:
+      set_fault_per_route (f, column, column, 0);
+      break;
+    default:
+      iwd_sandbox_set_fault (f->sandbox, IWD_N_ROUTES, column, 0);
+      break;
     }
-
-  iwd_sandbox_set_fault (f->sandbox, IWD_ROUTE_PORTFOLIO_CONTRACTS, fault, 0);
-  iwd_sandbox_set_fault (f->sandbox, IWD_ROUTE_PORTFOLIO_COMMISSIONS, fault, 0);
 }
 
 static void
