@@ -92,7 +92,9 @@ remove_tree (const char *path)
 }
 
 /* g_file_set_contents_full() writes "state.json.XXXXXX" before renaming
- * it, and a kill between the two leaves it behind. */
+ * it, and a kill between the two leaves it behind.
+ * TODO: IwdAccountState never removes these files, so they pile up in
+ * the account's folder, one per crash during a save. */
 static guint
 count_state_temp_files (IwdAccountState *state)
 {
