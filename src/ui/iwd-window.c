@@ -270,9 +270,11 @@ set_pages_account (IwdWindow  *self,
     start_monitor (self, account);
 }
 
-static const char *
-lookup_company_label (IwdWindow  *self,
-                      const char *company)
+/* The robot writes company names in lower case ("cie": "spvie"), so the
+ * name is compared without case to the company list's. */
+static IwdCompany *
+find_company (IwdWindow  *self,
+              const char *company)
 {
   GListModel *companies = iwd_companies_page_get_model (self->companies_page);
   guint n_items = g_list_model_get_n_items (companies);
@@ -281,8 +283,8 @@ lookup_company_label (IwdWindow  *self,
     {
       g_autoptr(IwdCompany) item = g_list_model_get_item (companies, i);
 
-      if (g_strcmp0 (iwd_company_get_name (item), company) == 0)
-        return iwd_company_get_label (item);
+      if (g_ascii_strcasecmp (iwd_company_get_name (item), company) == 0)
+        return g_steal_pointer (&item);
     }
 
   return NULL;
@@ -371,13 +373,20 @@ open_editor (IwdWindow  *self,
              const char *profile_id)
 {
   IwdSecretStore *secrets = iwd_account_manager_get_secret_store (self->manager);
+  g_autoptr(IwdCompany) known = find_company (self, company);
   GtkWidget *editor;
   GtkWindow *window;
 
   close_editor (self);
 
-  editor = iwd_profile_editor_new (iwd_window_get_client (self), iwd_window_get_account_state (self), secrets,
-                                   company, lookup_company_label (self, company), profile_id, NULL);
+  /* TODO: before the company list has loaded, the editor gets the name
+   * as the caller wrote it, which may differ in case from the list's. */
+  if (known != NULL)
+    editor = iwd_profile_editor_new (iwd_window_get_client (self), iwd_window_get_account_state (self), secrets,
+                                     iwd_company_get_name (known), iwd_company_get_label (known), profile_id, NULL);
+  else
+    editor = iwd_profile_editor_new (iwd_window_get_client (self), iwd_window_get_account_state (self), secrets,
+                                     company, NULL, profile_id, NULL);
   iwd_profile_editor_set_error_formatter (IWD_PROFILE_EDITOR (editor), iwd_error_dup_user_message);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
 

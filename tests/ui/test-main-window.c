@@ -18,6 +18,9 @@
 #define DEMO_LOGIN "demo"
 #define DEMO_PASSWORD "demo"
 #define EDITED_PROFILE_ID "P-ALLIANZ-TEST"
+#define NEW_PROFILE_ID "ALZ-01"
+/* The password that the sandbox's ALLIANZ extranet accepts. */
+#define INSURER_PASSWORD "Vrai-Secret-42"
 
 typedef struct {
   IwdSandbox        *sandbox;
@@ -203,6 +206,62 @@ test_main_window_create_profile (WindowFixture *fixture,
   g_assert_true (iwd_credential_form_get_profile_id_editable (iwd_profile_editor_get_form (editor)));
 }
 
+static gboolean
+editor_is_closed (IwdWindow *window)
+{
+  return iwd_window_get_editor_window (window) == NULL;
+}
+
+static gboolean
+profile_is_listed (IwdWindow *window)
+{
+  GListModel *profiles = iwd_profiles_page_get_model (iwd_window_get_profiles_page (window));
+
+  return g_list_model_get_n_items (profiles) == 1;
+}
+
+static void
+wait_for_window (IwdWindow *window,
+                 gboolean (*condition) (IwdWindow *window))
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!timed_out && !condition (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+static void
+test_main_window_save_profile (WindowFixture *fixture,
+                               gconstpointer  user_data)
+{
+  IwdProfileEditor *editor;
+  IwdCredentialForm *form;
+  g_autoptr(IwdProfileItem) item = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "company.create-profile", "s", "ALLIANZ");
+  editor = get_editor (fixture->window);
+  wait_for_form (editor);
+
+  form = iwd_profile_editor_get_form (editor);
+  iwd_credential_form_set_profile_id (form, NEW_PROFILE_ID);
+  gtk_editable_set_text (GTK_EDITABLE (iwd_credential_form_get_row (form, "Login")), "agent42");
+  gtk_editable_set_text (GTK_EDITABLE (iwd_credential_form_get_row (form, "Password")), INSURER_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+
+  /* Saving closes the editor and reloads the profile list. */
+  wait_for_window (fixture->window, editor_is_closed);
+  wait_for_window (fixture->window, profile_is_listed);
+
+  item = g_list_model_get_item (iwd_profiles_page_get_model (iwd_window_get_profiles_page (fixture->window)), 0);
+  g_assert_cmpstr (iwd_profile_item_get_id (item), ==, NEW_PROFILE_ID);
+  /* The robot lists the company in lower case. */
+  g_assert_cmpstr (iwd_profile_item_get_company (item), ==, "allianz");
+}
+
 static void
 test_main_window_edit_profile (WindowFixture *fixture,
                                gconstpointer  user_data)
@@ -325,6 +384,7 @@ main (int   argc,
   ADD ("/main-window/switch-tabs", test_main_window_switch_tabs);
   g_test_add_func ("/main-window/tabs-need-account", test_main_window_tabs_need_account);
   ADD ("/main-window/create-profile", test_main_window_create_profile);
+  ADD ("/main-window/save-profile", test_main_window_save_profile);
   ADD ("/main-window/edit-profile", test_main_window_edit_profile);
   ADD ("/main-window/edit-unknown-profile", test_main_window_edit_unknown_profile);
   ADD ("/main-window/monitor-switch", test_main_window_monitor_switch);
