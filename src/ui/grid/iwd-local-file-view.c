@@ -225,6 +225,8 @@ pulse (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* TODO: the bar pulses instead of showing a fraction, because the
+ * parsers report no progress. */
 static void
 show_load_start (IwdLocalFileView *self,
                  GFile            *file)

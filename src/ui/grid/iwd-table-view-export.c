@@ -58,7 +58,8 @@ show_export_outcome (IwdTableView *self,
   g_autofree char *message = NULL;
 
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.export", self->model != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.cancel-export", FALSE);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -88,6 +89,7 @@ show_export_start (IwdTableView *self)
   gtk_progress_bar_set_text (self->export_progress, _("Exporting…"));
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.cancel-export", TRUE);
 }
 
 /* Suggests "contracts-2026-12-04.csv" or the like: the kind of table and
@@ -132,10 +134,16 @@ on_table_exported (GObject      *source_object,
   GFile *destination = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   guint n_rows = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "n-rows"));
+  GCancellable *cancellable = g_object_get_data (G_OBJECT (task), "export-cancellable");
 
   iwd_export_table_finish (result, &error);
-  show_export_outcome (self, destination, n_rows, error);
-  g_clear_object (&self->export_cancellable);
+
+  /* A newer export replaced this one, and shows its own progress. */
+  if (cancellable == self->export_cancellable)
+    {
+      show_export_outcome (self, destination, n_rows, error);
+      g_clear_object (&self->export_cancellable);
+    }
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -263,6 +271,8 @@ iwd_table_view_export_async (IwdTableView        *self,
   rows = iwd_table_model_dup_rows (self->model, &n_rows);
   columns = dup_visible_columns (self, &n_columns);
   g_object_set_data (G_OBJECT (task), "n-rows", GUINT_TO_POINTER (n_rows));
+  g_object_set_data_full (G_OBJECT (task), "export-cancellable",
+                          g_object_ref (self->export_cancellable), g_object_unref);
 
   show_export_start (self);
   /* The task holds a reference on the view, which the progress reports

@@ -66,6 +66,8 @@ format_totals (IwdTableView *self)
   return g_string_free (g_steal_pointer (&totals), FALSE);
 }
 
+/* NOTE: the summary is rebuilt on the main thread at each change of the
+ * rows shown while it is visible, which costs one hash lookup per row. */
 static void
 refresh_summary (IwdTableView *self)
 {
@@ -497,6 +499,8 @@ iwd_table_view_init (IwdTableView *self)
   self->filtered_column = G_MAXUINT;
 
   self->sorters = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.cancel-export", FALSE);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, 0);
 }
@@ -547,6 +551,7 @@ iwd_table_view_set_table (IwdTableView *self,
   iwd_column_chooser_set_columns (self->column_chooser, self->column_view, self->table_kind);
 
   set_selection (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.export", self->export_cancellable == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_button), g_str_equal (self->table_kind, "commissions"));
   gtk_toggle_button_set_active (self->summary_button, FALSE);
   update_status (self);
