@@ -8,6 +8,7 @@
 #include "iwd-cell-format.h"
 #include "iwd-column-chooser.h"
 #include "iwd-commissions-tsv.h"
+#include "iwd-local-file-view.h"
 #include "iwd-row-details.h"
 #include "iwd-summary-panel.h"
 #include "iwd-table-builder.h"
@@ -358,6 +359,25 @@ test_summary_hidden_for_other (PanelFixture  *fixture,
   g_assert_false (gtk_widget_get_visible (toggle));
 }
 
+static void
+test_widgets_finalize (void)
+{
+  g_autoptr(IwdTable) table = parse_statement (STATEMENT);
+  GtkWidget *details = g_object_ref_sink (iwd_row_details_new ());
+  GtkWidget *summary = g_object_ref_sink (iwd_summary_panel_new ());
+  GtkWidget *chooser = g_object_ref_sink (iwd_column_chooser_new ());
+  GtkWidget *local_view = g_object_ref_sink (iwd_local_file_view_new ());
+  static const guint rows[] = { 0, 1, 2 };
+
+  iwd_row_details_set_row (IWD_ROW_DETAILS (details), table, 1);
+  iwd_summary_panel_set_rows (IWD_SUMMARY_PANEL (summary), table, rows, 3);
+
+  g_assert_finalize_object (details);
+  g_assert_finalize_object (summary);
+  g_assert_finalize_object (chooser);
+  g_assert_finalize_object (local_view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +409,7 @@ main (int   argc,
               panel_fixture_set_up, test_summary_toggle, panel_fixture_tear_down);
   g_test_add ("/grid-panels/summary/hidden-for-other", PanelFixture, NULL,
               panel_fixture_set_up, test_summary_hidden_for_other, panel_fixture_tear_down);
+  g_test_add_func ("/grid-panels/widgets-finalize", test_widgets_finalize);
 
   return g_test_run ();
 }
