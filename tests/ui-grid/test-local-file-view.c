@@ -174,6 +174,45 @@ test_cancel_during_load (LocalFixture  *fixture,
   g_assert_false (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Could not open"));
 }
 
+/* Writes a statement long enough that parsing it takes far longer than
+ * the 30 ms the test waits before cancelling: about 14 MB. */
+static char *
+write_long_statement (LocalFixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->directory, "long.tsv", NULL);
+  g_autoptr(GString) text = g_string_new ("Police\tCompagnie\tDate\tPrime TTC\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint line = 0; line < 300000; line++)
+    g_string_append_printf (text, "P%07u\tAXA\t%02u/01/2023\t%u,50\n", line, 1 + line % 28, line);
+
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_cancel_while_parsing (LocalFixture  *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *path = write_long_statement (fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * 1000;
+
+  iwd_local_file_view_load_async (fixture->view, file, NULL, on_loaded, &result);
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (result);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "grid.cancel-load", NULL));
+
+  g_assert_false (wait_for_load (fixture, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (iwd_table_view_get_model (iwd_local_file_view_get_table_view (fixture->view)));
+  g_unlink (path);
+}
+
 static void
 test_missing_file_error (LocalFixture  *fixture,
                          gconstpointer  user_data)
@@ -211,6 +250,8 @@ main (int   argc,
               local_fixture_set_up, test_contracts_detected, local_fixture_tear_down);
   g_test_add ("/local-file-view/cancel-during-load", LocalFixture, NULL,
               local_fixture_set_up, test_cancel_during_load, local_fixture_tear_down);
+  g_test_add ("/local-file-view/cancel-while-parsing", LocalFixture, NULL,
+              local_fixture_set_up, test_cancel_while_parsing, local_fixture_tear_down);
   g_test_add ("/local-file-view/missing-file-error", LocalFixture, NULL,
               local_fixture_set_up, test_missing_file_error, local_fixture_tear_down);
 
