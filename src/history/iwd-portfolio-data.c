@@ -222,13 +222,25 @@ take_fetch_error (GTask  *task,
 }
 
 static void
+show_reply (GTask *task)
+{
+  IwdPortfolioData *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+
+  set_table (self, data->fetched, data->fetched_at);
+  set_offline (self, FALSE);
+  g_signal_emit (self, signals[SIGNAL_UPDATED], 0, self->table);
+
+  end_load (self, task, NULL);
+}
+
+static void
 fetch_saved_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   IwdPortfolioData *self = g_task_get_source_object (task);
-  LoadData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   iwd_history_store_save_fetch_finish (IWD_HISTORY_STORE (source), result, &error);
@@ -243,11 +255,7 @@ fetch_saved_cb (GObject      *source,
     g_warning ("history: cannot save the %s of portfolio %s: %s",
                iwd_history_kind_to_string (self->kind), self->portfolio_id, error->message);
 
-  set_table (self, data->fetched, data->fetched_at);
-  set_offline (self, FALSE);
-  g_signal_emit (self, signals[SIGNAL_UPDATED], 0, self->table);
-
-  end_load (self, task, NULL);
+  show_reply (task);
 }
 
 static void
@@ -266,6 +274,15 @@ take_fetched_table (GTask    *task,
 
   data->fetched = table;
   data->fetched_at = g_date_time_new_now_local ();
+
+  /* The robot sends no row while it is still collecting. Saving that
+   * reply would list every row as new in the next comparison. */
+  if (iwd_table_get_n_rows (table) == 0)
+    {
+      show_reply (task);
+      return;
+    }
+
   iwd_history_store_save_fetch_async (self->store, self->portfolio_id, self->profile_id,
                                       self->kind, get_call_name (self), data->fetched_at,
                                       table, self->load_cancellable, fetch_saved_cb,
@@ -563,7 +580,7 @@ iwd_portfolio_data_class_init (IwdPortfolioDataClass *klass)
    * @table: the network's reply
    *
    * Emitted when a reply from the network has replaced the table, after
-   * it was saved as a new fetch.
+   * it was saved as a new fetch. A reply without rows is not saved.
    */
   signals[SIGNAL_UPDATED] =
     g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -738,7 +755,7 @@ iwd_portfolio_data_get_loading (IwdPortfolioData *self)
  *
  * Shows the newest stored fetch, if no table is shown yet, and emits
  * #IwdPortfolioData::copy-loaded. Then fetches from the network, saves
- * the reply and emits #IwdPortfolioData::updated.
+ * the reply unless it has no rows, and emits #IwdPortfolioData::updated.
  *
  * A load while another runs fails with %G_IO_ERROR_PENDING.
  */

@@ -158,6 +158,20 @@ new_allianz_values (void)
 }
 
 static void
+create_empty_portfolio (Fixture    *f,
+                        const char *portfolio_id)
+{
+  g_autoptr(IwdPortfolioOptions) options = iwd_portfolio_options_new ("Cabinet Durand", 12);
+  g_autoptr(GAsyncResult) created = NULL;
+  g_autoptr(GError) error = NULL;
+
+  iwd_client_create_portfolio_async (f->client, portfolio_id, options, NULL, on_done, f);
+  created = take_result (f);
+  g_assert_true (iwd_client_create_portfolio_finish (f->client, created, &error));
+  g_assert_no_error (error);
+}
+
+static void
 create_portfolio_with_profile (Fixture *f)
 {
   g_autoptr(IwdPortfolioOptions) options = iwd_portfolio_options_new ("Cabinet Durand", 12);
@@ -300,6 +314,29 @@ test_data_second_open (Fixture       *f,
   g_assert_cmpstr (f->events->str, ==, "copy:20:loading updated:20:loading ");
   g_assert_false (iwd_portfolio_data_get_offline (data));
   g_assert_cmpuint (fetches->len, ==, 2);
+}
+
+/* A portfolio without profiles has no contract: the reply is shown but
+ * not kept. */
+static void
+test_data_empty_reply (Fixture       *f,
+                       gconstpointer  unused)
+{
+  g_autoptr(IwdPortfolioData) data = NULL;
+  g_autoptr(GPtrArray) fetches = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_empty_portfolio (f, "PTF2");
+  data = iwd_portfolio_data_new (f->client, f->store, "PTF2", IWD_HISTORY_KIND_CONTRACTS, NULL);
+  g_signal_connect (data, "updated", G_CALLBACK (on_updated), f);
+
+  g_assert_true (load (f, data, &error));
+  g_assert_no_error (error);
+  fetches = list_fetches (f, data);
+
+  g_assert_cmpstr (f->events->str, ==, "updated:0:loading ");
+  g_assert_cmpuint (iwd_table_get_n_rows (iwd_portfolio_data_get_table (data)), ==, 0);
+  g_assert_cmpuint (fetches->len, ==, 0);
 }
 
 static void
@@ -511,6 +548,7 @@ main (int    argc,
 
   ADD_TEST ("/history/data/first-open", test_data_first_open);
   ADD_TEST ("/history/data/second-open", test_data_second_open);
+  ADD_TEST ("/history/data/empty-reply", test_data_empty_reply);
   ADD_TEST ("/history/data/offline", test_data_offline);
   ADD_TEST ("/history/data/offline-no-copy", test_data_offline_no_copy);
   ADD_TEST ("/history/data/compare", test_data_compare);
