@@ -36,6 +36,9 @@ iwd_fetch_label_format_date (GDateTime *when)
  *
  * Names a fetch in a list of fetches by its date and row count.
  *
+ * TODO: two fetches in the same minute with the same row count get the
+ * same label.
+ *
  * Returns: (transfer full): the text, such as "04/12/2026 14:32, 40
  *   contracts"
  */

@@ -149,6 +149,9 @@ show_differences (IwdHistoryView *self,
       return;
     }
 
+  /* TODO: the old and new values are text columns of the API's raw
+   * values, so amounts show as 18677.09 rather than in the fr_FR money
+   * format of the other grids. */
   iwd_table_view_set_table (self->table_view, differences);
   gtk_stack_set_visible_child_name (self->stack, "differences");
 }
@@ -429,6 +432,9 @@ iwd_history_view_get_page (IwdHistoryView *self)
 /**
  * iwd_history_view_get_differences:
  * @self: a history view
+ *
+ * TODO: the view has no export action of its own. The page that embeds
+ * it exports this table, as it does the table of its other grids.
  *
  * Returns: (transfer none) (nullable): the table of differences shown,
  *   for export, or %NULL before a comparison
