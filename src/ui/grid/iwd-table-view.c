@@ -28,7 +28,6 @@
  */
 G_DEFINE_FINAL_TYPE (IwdTableView, iwd_table_view, GTK_TYPE_WIDGET)
 
-
 static guint
 get_factory_column (GtkSignalListItemFactory *factory)
 {
@@ -86,7 +85,6 @@ static void
 update_status (IwdTableView *self)
 {
   g_autofree char *totals = format_totals (self);
-
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint n_rows = iwd_table_get_n_rows (iwd_table_model_get_table (self->model));
   g_autofree char *status = NULL;
