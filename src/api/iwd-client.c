@@ -18,9 +18,11 @@
 #define DEFAULT_MAX_DELAY_MS  (30 * 1000)
 /* NOTE: both sizes are estimates, not measured on the live API. Lists
  * and forms are a few kilobytes. A table's whole body is held in memory
- * before it is parsed, so its limit bounds that copy. */
+ * before it is parsed, so its limit bounds that copy: a statement of a
+ * million lines is about 80 MB, and the grids must take one, so the
+ * table limit leaves room for several times that. */
 #define DEFAULT_MAX_REPLY_SIZE (8 * 1024 * 1024)
-#define DEFAULT_MAX_TABLE_SIZE (64 * 1024 * 1024)
+#define DEFAULT_MAX_TABLE_SIZE (512 * 1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (IwdClient, iwd_client, G_TYPE_OBJECT)
 
@@ -317,7 +319,7 @@ iwd_client_set_retry_policy (IwdClient *self,
  *
  * Sets the size past which a reply fails with
  * %IWD_API_ERROR_INVALID_REPLY, before or while its body is read. The
- * defaults are 8 MiB and 64 MiB.
+ * defaults are 8 MiB and 512 MiB.
  */
 void
 iwd_client_set_max_reply_sizes (IwdClient *self,
