@@ -132,7 +132,9 @@ screenshot_timeout_cb (gpointer user_data)
 }
 
 /* TODO: under Xvfb, a window that opens on the sign-in page was found
- * not drawn when this timeout fires, so that screenshot fails. */
+ * not drawn when this timeout fires, so that screenshot fails, and the
+ * image of the main page can show an earlier frame, with a tab still
+ * loading. `import -window root` in the same display shows the page. */
 static void
 schedule_screenshot (GtkWidget *window)
 {
