@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -961,6 +962,54 @@ iwd_account_state_get_recovered_from (IwdAccountState *self)
  *
  * Returns: %TRUE if a usable state is in memory
  */
+/* Returns whether @name is a temporary file of g_file_set_contents_full()
+ * for the state file: "state.json." and six template characters. A set
+ * aside file ("state.json.corrupt-…") is longer and never matches. */
+static gboolean
+is_save_temp_file (const char *name,
+                   const char *state_name)
+{
+  gsize prefix_length = strlen (state_name);
+
+  if (strncmp (name, state_name, prefix_length) != 0 || name[prefix_length] != '.')
+    return FALSE;
+
+  if (strlen (name + prefix_length + 1) != 6)
+    return FALSE;
+
+  for (const char *p = name + prefix_length + 1; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A process killed between writing the temporary file of a save and
+ * renaming it leaves that file behind. Only one IWDesk writes an
+ * account's state at a time, so any such file at load time is stale. */
+static void
+remove_stale_temp_files (IwdAccountState *self)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *state_name = g_path_get_basename (self->path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = NULL;
+
+      if (!is_save_temp_file (name, state_name))
+        continue;
+
+      child = g_build_filename (folder, name, NULL);
+      if (g_unlink (child) != 0)
+        g_message ("stores: cannot remove the leftover file %s: %s", child, g_strerror (errno));
+    }
+}
+
 gboolean
 iwd_account_state_load (IwdAccountState  *self,
                         GError          **error)
@@ -973,6 +1022,7 @@ iwd_account_state_load (IwdAccountState  *self,
 
   clear_contents (self);
   self->read_only = FALSE;
+  remove_stale_temp_files (self);
 
   if (!g_file_get_contents (self->path, &contents, &length, &local_error))
     {

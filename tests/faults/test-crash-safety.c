@@ -92,9 +92,8 @@ remove_tree (const char *path)
 }
 
 /* g_file_set_contents_full() writes "state.json.XXXXXX" before renaming
- * it, and a kill between the two leaves it behind.
- * TODO: IwdAccountState never removes these files, so they pile up in
- * the account's folder, one per crash during a save. */
+ * it, and a kill between the two leaves it behind until the next load
+ * removes it. */
 static guint
 count_state_temp_files (IwdAccountState *state)
 {
@@ -187,6 +186,7 @@ assert_state_loads (Fixture *f)
   portfolios = iwd_account_state_list_portfolios (state);
   g_assert_cmpuint (g_strv_length (portfolios), >=, f->last_reported);
   g_assert_cmpuint (g_strv_length (portfolios), <=, f->last_reported + 1);
+  g_assert_cmpuint (count_state_temp_files (state), ==, 0);
 
   return count_state_temp_files (state);
 }
