@@ -423,7 +423,7 @@ test_page_opens_company (Fixture       *fixture,
 {
   IwdCompaniesPage *page = new_page (fixture->client);
   IwdCompanyPage *company_page = iwd_companies_page_get_company_page (page);
-  GVariant *name = g_variant_new_string ("HARMONIE");
+  g_autoptr(GVariant) name = g_variant_ref_sink (g_variant_new_string ("HARMONIE"));
 
   wait_while_loading (page);
 
