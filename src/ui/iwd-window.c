@@ -777,13 +777,20 @@ sign_out_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The errors page loads its list once per account, so the errors that
+ * the monitor found since then are fetched when the tab is shown. */
 static void
 visible_tab_changed_cb (IwdWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  if (self->monitor != NULL && g_strcmp0 (name, "errors") == 0)
-    iwd_error_monitor_clear_new_count (self->monitor);
+  if (self->monitor == NULL || g_strcmp0 (name, "errors") != 0)
+    return;
+
+  if (iwd_error_monitor_get_new_count (self->monitor) > 0)
+    iwd_errors_page_reload (self->errors_page);
+
+  iwd_error_monitor_clear_new_count (self->monitor);
 }
 
 static void

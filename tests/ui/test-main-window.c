@@ -328,6 +328,87 @@ test_main_window_monitor_switch (WindowFixture *fixture,
 }
 
 static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!timed_out && *result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  return *result;
+}
+
+/* Posts a profile whose password the sandbox's extranet rejects, so the
+ * robot lists a login error for it. */
+static void
+post_failing_profile (IwdClient *client)
+{
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (values, "Login", "jdupont");
+  json_object_set_string_member (values, "Password", "wrong");
+  json_object_set_string_member (values, "Marche", "P");
+  iwd_client_save_profile_async (client, "ALLIANZ", "AZ-BAD", values, NULL, NULL, store_result_cb, &result);
+
+  g_assert_true (iwd_client_save_profile_finish (client, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+errors_are_listed (IwdWindow *window)
+{
+  GListModel *errors = iwd_errors_page_get_model (iwd_window_get_errors_page (window));
+
+  return g_list_model_get_n_items (errors) == 1;
+}
+
+static gboolean
+errors_page_is_loaded (IwdWindow *window)
+{
+  return iwd_errors_page_get_state (iwd_window_get_errors_page (window)) != IWD_ERRORS_PAGE_STATE_LOADING;
+}
+
+static void
+test_main_window_new_errors (WindowFixture *fixture,
+                             gconstpointer  user_data)
+{
+  IwdErrorMonitor *monitor = iwd_window_get_error_monitor (fixture->window);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_new = 0;
+
+  wait_for_window (fixture->window, errors_page_is_loaded);
+  post_failing_profile (iwd_account_get_client (fixture->account));
+
+  iwd_error_monitor_check_async (monitor, NULL, store_result_cb, &result);
+  iwd_error_monitor_check_finish (monitor, wait_for_result (&result), &n_new, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_new, ==, 1);
+  g_assert_cmpuint (iwd_error_monitor_get_new_count (monitor), ==, 1);
+
+  /* Showing the errors tab clears the count and fetches the new error. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "errors");
+  g_assert_cmpuint (iwd_error_monitor_get_new_count (monitor), ==, 0);
+  wait_for_window (fixture->window, errors_are_listed);
+}
+
+static void
 wait_until_settled (IwdWindow *window)
 {
   gboolean timed_out = FALSE;
@@ -389,6 +470,7 @@ main (int   argc,
   ADD ("/main-window/edit-unknown-profile", test_main_window_edit_unknown_profile);
   ADD ("/main-window/monitor-switch", test_main_window_monitor_switch);
   ADD ("/main-window/monitor-sign-out", test_main_window_monitor_sign_out);
+  ADD ("/main-window/new-errors", test_main_window_new_errors);
 
 #undef ADD
 
