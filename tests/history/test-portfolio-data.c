@@ -537,6 +537,77 @@ test_data_purge (Fixture       *f,
   g_settings_reset (settings, "retention-days");
 }
 
+static void
+on_progress (goffset  current_bytes,
+             goffset  total_bytes,
+             gpointer user_data)
+{
+  goffset *received = user_data;
+
+  *received = current_bytes;
+}
+
+static void
+test_data_progress (Fixture       *f,
+                    gconstpointer  unused)
+{
+  g_autoptr(IwdPortfolioData) data = new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  goffset received = 0;
+
+  iwd_portfolio_data_load_async (data, on_progress, &received, NULL, on_done, f);
+  result = take_result (f);
+
+  g_assert_true (iwd_portfolio_data_load_finish (data, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (received, >, 0);
+}
+
+/* A cancelled load keeps the copy it has shown and saves nothing. */
+static void
+test_data_cancelled (Fixture       *f,
+                     gconstpointer  unused)
+{
+  g_autoptr(IwdPortfolioData) data = new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) fetches = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  iwd_portfolio_data_load_async (data, NULL, NULL, cancellable, on_done, f);
+  result = take_result (f);
+
+  g_assert_false (iwd_portfolio_data_load_finish (data, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (iwd_portfolio_data_get_loading (data));
+  g_assert_false (iwd_portfolio_data_get_offline (data));
+  fetches = list_fetches (f, data);
+  g_assert_cmpuint (fetches->len, ==, 0);
+}
+
+static void
+test_data_load_twice (Fixture       *f,
+                      gconstpointer  unused)
+{
+  g_autoptr(IwdPortfolioData) data = new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) first_error = NULL;
+  g_autoptr(GError) error = NULL;
+
+  iwd_portfolio_data_load_async (data, NULL, NULL, NULL, on_done, f);
+  iwd_portfolio_data_load_async (data, NULL, NULL, NULL, on_done, f);
+  second = take_result (f);
+  first = take_result (f);
+
+  g_assert_false (iwd_portfolio_data_load_finish (data, second, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_assert_true (iwd_portfolio_data_load_finish (data, first, &first_error));
+  g_assert_no_error (first_error);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -556,6 +627,9 @@ main (int    argc,
   ADD_TEST ("/history/data/forget", test_data_forget);
   ADD_TEST ("/history/data/forget-while-loading", test_data_forget_while_loading);
   ADD_TEST ("/history/data/purge", test_data_purge);
+  ADD_TEST ("/history/data/progress", test_data_progress);
+  ADD_TEST ("/history/data/cancelled", test_data_cancelled);
+  ADD_TEST ("/history/data/load-twice", test_data_load_twice);
 
   return g_test_run ();
 }
