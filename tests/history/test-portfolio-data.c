@@ -564,7 +564,8 @@ test_data_progress (Fixture       *f,
   g_assert_cmpint (received, >, 0);
 }
 
-/* A cancelled load keeps the copy it has shown and saves nothing. */
+/* A load cancelled before it starts saves nothing and ends its loading
+ * state. */
 static void
 test_data_cancelled (Fixture       *f,
                      gconstpointer  unused)
