@@ -213,6 +213,56 @@ test_cancel_while_parsing (LocalFixture  *fixture,
   g_unlink (path);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static gboolean
+table_is_shown (gpointer user_data)
+{
+  IwdLocalFileView *view = user_data;
+
+  return iwd_table_view_get_model (iwd_local_file_view_get_table_view (view)) != NULL;
+}
+
+static void
+test_drop_file_list (LocalFixture  *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "ui-grid", "commissions-bad-lines.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (fixture->view));
+  GSList *list = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+
+  while (!table_is_shown (fixture->view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (table_is_shown (fixture->view));
+  g_assert_cmpuint (iwd_local_file_view_get_n_bad_lines (fixture->view), ==, 2);
+}
+
 static void
 test_missing_file_error (LocalFixture  *fixture,
                          gconstpointer  user_data)
@@ -252,6 +302,8 @@ main (int   argc,
               local_fixture_set_up, test_cancel_during_load, local_fixture_tear_down);
   g_test_add ("/local-file-view/cancel-while-parsing", LocalFixture, NULL,
               local_fixture_set_up, test_cancel_while_parsing, local_fixture_tear_down);
+  g_test_add ("/local-file-view/drop-file-list", LocalFixture, NULL,
+              local_fixture_set_up, test_drop_file_list, local_fixture_tear_down);
   g_test_add ("/local-file-view/missing-file-error", LocalFixture, NULL,
               local_fixture_set_up, test_missing_file_error, local_fixture_tear_down);
 
