@@ -226,7 +226,7 @@ test_chooser_hides_column (PanelFixture  *fixture,
   GtkWidget *chooser = find_descendant (GTK_WIDGET (fixture->view), IWD_TYPE_COLUMN_CHOOSER);
   GtkCheckButton *check = find_check (chooser, "Prime TTC");
   g_autofree char *hidden = NULL;
-  g_autofree char *shown = NULL;
+  g_autofree char *hidden_after_showing = NULL;
 
   g_assert_nonnull (check);
   g_assert_true (gtk_check_button_get_active (check));
@@ -238,8 +238,8 @@ test_chooser_hides_column (PanelFixture  *fixture,
 
   gtk_check_button_set_active (check, TRUE);
   g_assert_true (gtk_column_view_column_get_visible (get_view_column (fixture->view, 3)));
-  shown = dup_hidden_columns ("commissions");
-  g_assert_cmpstr (shown, ==, "[]");
+  hidden_after_showing = dup_hidden_columns ("commissions");
+  g_assert_cmpstr (hidden_after_showing, ==, "[]");
 }
 
 static void
@@ -305,7 +305,7 @@ test_details_json_pretty (void)
   const char *members = "[{\"nom\":\"Martin\",\"age\":40}]";
   g_autoptr(IwdTable) table = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
+  g_autofree char *pretty = NULL;
   g_autofree char *plain = NULL;
 
   iwd_table_builder_ensure_column (builder, "membres");
@@ -318,8 +318,8 @@ test_details_json_pretty (void)
   table = iwd_table_builder_build (builder, &error);
   g_assert_no_error (error);
 
-  shown = iwd_row_details_format_cell (table, 0, 0);
-  g_assert_cmpstr (shown, ==, "[\n  {\n    \"nom\" : \"Martin\",\n    \"age\" : 40\n  }\n]");
+  pretty = iwd_row_details_format_cell (table, 0, 0);
+  g_assert_cmpstr (pretty, ==, "[\n  {\n    \"nom\" : \"Martin\",\n    \"age\" : 40\n  }\n]");
   plain = iwd_row_details_format_cell (table, 1, 0);
   g_assert_cmpstr (plain, ==, "[pas du JSON");
 }
