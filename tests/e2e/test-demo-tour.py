@@ -16,6 +16,7 @@
 # /usr/bin/python3 runs it because pyatspi is a Debian package.
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -159,7 +160,7 @@ class Tour:
                 return window
         return None
 
-    def find(self, root, role=None, name=None, contains=None):
+    def matcher(self, role=None, name=None, contains=None):
         def matches(node):
             try:
                 if role is not None and node.getRoleName() != role:
@@ -170,18 +171,38 @@ class Tour:
             if name is not None and label != name:
                 return False
             return contains is None or contains in label
-        return self.atspi.findDescendant(root, matches)
+        return matches
+
+    # pyatspi's own search stops with a TypeError when a widget vanishes
+    # while it walks the tree, so this walk skips such children.
+    def descendants(self, root):
+        try:
+            children = [child for child in root if child is not None]
+        except Exception:
+            return
+        for child in children:
+            yield child
+            yield from self.descendants(child)
+
+    def find(self, root, **criteria):
+        return next(filter(self.matcher(**criteria), self.descendants(root)), None)
 
     def find_all(self, root, role):
-        return self.atspi.findAllDescendants(root, lambda node: node.getRoleName() == role)
+        return list(filter(self.matcher(role=role), self.descendants(root)))
 
     def wait_for_node(self, root, description, **criteria):
         return self.wait_for(lambda: self.find(root, **criteria), description)
 
     # GTK 4.8 names a button with a mnemonic after both its raw and its
-    # plain label, as in "_Save Save", hence the search by contained text.
+    # plain label, as in "_Save Save", so both forms count as the label.
     def button(self, root, label):
-        return self.wait_for_node(root, f"“{label}” button", role="push button", contains=label)
+        def matches(node):
+            try:
+                plain = (node.name or "").replace("_", "")
+                return node.getRoleName() == "push button" and plain in (label, f"{label} {label}")
+            except Exception:
+                return False
+        return self.wait_for(lambda: next(filter(matches, self.descendants(root)), None), f"“{label}” button")
 
     def press(self, node):
         action = node.queryAction()
@@ -204,8 +225,20 @@ class Tour:
         if not field.queryEditableText().setTextContents(text):
             raise StepFailed(f"the “{field_name}” field did not accept text")
 
-    def show_tab(self, title):
-        tab = self.wait_for_node(self.app, f"“{title}” tab", role="page tab", name=title)
+    # GTK 4.8 keeps the hidden pages of a stack in the accessibility tree,
+    # but gives their widgets an empty size.
+    def is_shown(self, node):
+        _x, _y, width, height = node.queryComponent().getExtents(self.atspi.WINDOW_COORDS)
+        return width > 0 and height > 0
+
+    def wait_shown(self, root, description, **criteria):
+        def lookup():
+            nodes = filter(self.matcher(**criteria), self.descendants(root))
+            return next((node for node in nodes if self.is_shown(node)), None)
+        return self.wait_for(lookup, description)
+
+    def show_tab(self, title, root=None):
+        tab = self.wait_for_node(root or self.app, f"“{title}” tab", role="page tab", name=title)
         self.press(tab)
 
 
@@ -258,70 +291,143 @@ def step_profile_saved(tour):
     tour.wait_for_node(tour.app, f"profile “{PROFILE_ID}” on the Profiles page", role="label", contains=PROFILE_ID)
 
 
-# NOTE: the portfolio steps follow the labels of src/ui/portfolio/*.ui;
-# they were written before the Portfolios tab showed that page.
+# The portfolio's own tabs include a second "Profiles", so the steps below
+# search inside the portfolios page only.
+def portfolios_page(tour):
+    return tour.wait_for_node(tour.app, "portfolios page", name="IwdPortfoliosPage")
+
+
 def step_portfolio_created(tour):
     tour.show_tab("Portfolios")
-    placeholder = tour.find(tour.app, role="label", name="Portfolios Are Not Available Yet")
-    if placeholder is not None:
-        raise StepFailed("the Portfolios tab shows “Portfolios Are Not Available Yet”, "
-                         "so no portfolio can be created")
+    page = portfolios_page(tour)
+    tour.press(tour.button(page, "New Portfolio"))
 
-    tour.press(tour.button(tour.app, "New Portfolio"))
-    tour.type_into(tour.app, "Portfolio Id", PORTFOLIO_ID)
-    tour.type_into(tour.app, "Label", PORTFOLIO_LABEL)
-    tour.press(tour.button(tour.app, "Create"))
-    tour.wait_for_node(tour.app, f"portfolio “{PORTFOLIO_LABEL}” in the list", role="label", name=PORTFOLIO_LABEL)
+    form = tour.wait_for_node(page, "new portfolio form", name="IwdPortfolioForm")
+    tour.type_into(form, "Portfolio Id", PORTFOLIO_ID)
+    tour.type_into(form, "Label", PORTFOLIO_LABEL)
+    tour.press(tour.button(form, "Create"))
+    # The page then shows the new portfolio, or the list that contains it.
+    tour.wait_shown(page, f"portfolio “{PORTFOLIO_LABEL}” on the page", role="label", contains=PORTFOLIO_LABEL)
 
 
 def step_profile_added(tour):
-    tour.click(tour.find(tour.app, role="label", name=PORTFOLIO_LABEL))
-    tour.press(tour.button(tour.app, "Add an Existing Profile"))
+    page = portfolios_page(tour)
+    view = tour.find(page, name="IwdPortfolioView")
+    if view is None or not tour.is_shown(view):
+        tour.click(tour.wait_shown(page, f"portfolio “{PORTFOLIO_LABEL}” in the list",
+                                   role="label", contains=PORTFOLIO_LABEL))
+        view = tour.wait_shown(page, "portfolio view", name="IwdPortfolioView")
 
-    choice = tour.wait_for_node(tour.app, f"profile “{PROFILE_ID}” to add", role="label", contains=PROFILE_ID)
-    tour.click(choice)
-    tour.wait_for(lambda: None if tour.find(tour.app, role="label", name="No Profiles in This Portfolio") else True,
-                  "profile list of the portfolio without its empty state")
+    tour.show_tab("Profiles", root=view)
+    profiles_tab = tour.wait_for_node(view, "profiles tab of the portfolio", name="IwdPortfolioProfilesTab")
+    # The drop-down offers the profiles not yet in the portfolio, once it
+    # has loaded them, and the new profile is the only one.
+    tour.wait_for_node(profiles_tab, f"profile “{PROFILE_ID}” in the drop-down", role="label", contains=PROFILE_ID)
+    tour.press(tour.button(profiles_tab, "Add an Existing Profile"))
+
+    members = tour.wait_for_node(profiles_tab, "list of the portfolio's profiles",
+                                 role="list", name="Profiles of the portfolio")
+    tour.wait_for_node(members, f"profile “{PROFILE_ID}” in the portfolio", role="label", contains=PROFILE_ID)
 
 
-# The companies gallery is a table too, but only the grid of contracts
-# has column headers.
-def find_grid(tour):
-    for table in tour.find_all(tour.app, "table"):
-        if tour.find(table, role="column header") is not None:
-            return table
-    return None
+# The grid is the column view of the table view. Its first row contains the
+# column titles, and the list that follows contains the rows of data.
+def find_table_view(tour):
+    return tour.find(tour.app, name="IwdTableView")
 
 
+def find_data_rows(tour):
+    table_view = find_table_view(tour)
+    grid = tour.find(table_view, role="tree table") if table_view is not None else None
+    data = tour.find(grid, role="list") if grid is not None else None
+    return [row for row in data if row is not None] if data is not None else []
+
+
+# The status line under the grid reads "N of M rows".
 def count_rows(tour):
-    grid = find_grid(tour)
-    return len(tour.find_all(grid, "table row")) if grid is not None else 0
+    table_view = find_table_view(tour)
+    if table_view is None:
+        return 0
+    status = tour.find(table_view, role="label", contains=" rows")
+    match = re.fullmatch(r"(\d+) of (\d+) rows", status.name) if status is not None else None
+    return int(match.group(1)) if match else 0
 
 
+def cell_text(tour, cell):
+    labels = [node.name for node in tour.descendants(cell) if node.getRoleName() == "label"]
+    return labels[0] if labels else ""
+
+
+def portfolio_view(tour):
+    return tour.wait_shown(portfolios_page(tour), "portfolio view", name="IwdPortfolioView")
+
+
+def step_contracts_see_profile(tour):
+    view = portfolio_view(tour)
+    tour.show_tab("Contracts", root=view)
+    contracts_tab = tour.wait_for_node(view, "contracts tab", name="IwdContractsTab")
+    time.sleep(1.0)
+
+    empty = tour.find(contracts_tab, role="label", name="No Profiles in This Portfolio")
+    if empty is not None and tour.is_shown(empty):
+        raise StepFailed(f"the Contracts tab still shows “No Profiles in This Portfolio” after "
+                         f"“{PROFILE_ID}” was added in the Profiles tab")
+
+
+# The contracts tab polls the robot every 5 minutes, and the demo robot
+# has the contracts after 3 s, so the step presses Check Now as a broker
+# would rather than wait for the poll. It first reopens the portfolio,
+# which the previous step shows to be needed.
 def step_contracts_loaded(tour):
-    tour.show_tab("Contracts")
-    tour.press(tour.button(tour.app, "Load Contracts"))
-    tour.wait_for(lambda: count_rows(tour) or None, "contract rows in the grid", CONTRACTS_TIMEOUT)
+    page = portfolios_page(tour)
+    # The button shows only an icon, and GTK gives its tooltip to the
+    # accessible description.
+    def is_back_button(node):
+        return node.getRoleName() == "push button" and node.description == "Back to Portfolios"
+    back = tour.wait_for(lambda: next(filter(is_back_button, tour.descendants(page)), None),
+                         "“Back to Portfolios” button")
+    tour.press(back)
+    tour.click(tour.wait_shown(page, f"portfolio “{PORTFOLIO_LABEL}” in the list",
+                               role="label", contains=PORTFOLIO_LABEL))
+
+    view = portfolio_view(tour)
+    tour.show_tab("Contracts", root=view)
+    tour.press(tour.button(view, "Load Contracts"))
+
+    deadline = time.monotonic() + CONTRACTS_TIMEOUT
+    while count_rows(tour) == 0:
+        if time.monotonic() > deadline:
+            raise StepFailed(f"no contract rows in the grid within {CONTRACTS_TIMEOUT:.0f} s")
+        time.sleep(4.0)
+        if count_rows(tour) == 0:
+            tour.press(tour.button(view, "Check Now"))
 
 
-def read_first_cells(tour):
-    cells = tour.find_all(find_grid(tour), "table cell")
-    return [cell.name for cell in cells[:3]]
+def read_column(tour, column, count=5):
+    return [cell_text(tour, list(row)[column]) for row in find_data_rows(tour)[:count]]
 
 
+# Sorts by the third column, the insured's first name in the demo, whose
+# first rows are not in order before the click.
 def step_grid_sorted(tour):
-    before = read_first_cells(tour)
-    header = tour.wait_for_node(find_grid(tour), "column header of the grid", role="column header")
-    tour.click(header)
-    tour.wait_for(lambda: read_first_cells(tour) != before or None,
-                  f"change in the first rows after sorting by “{header.name}”")
+    column = 2
+    before = read_column(tour, column)
+    header_row = tour.find(tour.find(find_table_view(tour), role="tree table"), role="table row")
+    titles = [node for node in header_row if node is not None]
+    tour.click(titles[column])
+
+    after = tour.wait_for(lambda: (lambda values: values if values != before else None)(read_column(tour, column)),
+                          f"change in the first rows after clicking the title of column {column + 1}")
+    if after != sorted(after, key=str.casefold):
+        raise StepFailed(f"column {column + 1} is not in order after the click: {after}")
 
 
 def step_grid_filtered(tour):
     rows_before = count_rows(tour)
-    tour.type_into(tour.app, "Search the table", "zzz-no-such-contract")
-    tour.wait_for(lambda: count_rows(tour) < rows_before or None,
-                  f"fewer than {rows_before} rows after filtering")
+    search = tour.wait_for_node(find_table_view(tour), "search entry of the grid", role="entry")
+    search.queryEditableText().setTextContents("zzz-no-such-contract")
+    tour.wait_for(lambda: count_rows(tour) == 0 or None,
+                  f"“0 of {rows_before} rows” after a search that matches nothing")
 
 
 def step_grid_exported(tour):
@@ -338,7 +444,8 @@ STEPS = [
     ("Save creates the profile on the Profiles page", step_profile_saved),
     ("New Portfolio creates a portfolio", step_portfolio_created),
     ("portfolio takes the new profile", step_profile_added),
-    ("portfolio loads its contracts", step_contracts_loaded),
+    ("Contracts tab sees the added profile", step_contracts_see_profile, False),
+    ("reopened portfolio loads its contracts", step_contracts_loaded),
     ("grid sorts by a column", step_grid_sorted),
     ("grid filters its rows", step_grid_filtered),
     ("grid exports its rows", step_grid_exported),
@@ -354,10 +461,13 @@ def save_failure_screenshot(number):
     print(f"# screen at the failure: {path}", file=sys.stderr)
 
 
+# A step marked as not blocking checks the window without changing it,
+# so the steps after it still run when it fails.
 def run_steps(tour):
     print(f"1..{len(STEPS)}")
     failed = None
-    for number, (description, step) in enumerate(STEPS, start=1):
+    for number, (description, step, *options) in enumerate(STEPS, start=1):
+        blocking = options[0] if options else True
         if failed is not None:
             print(f"ok {number} - {description} # SKIP step {failed} failed")
             continue
@@ -367,7 +477,8 @@ def run_steps(tour):
         except SkipStep as reason:
             print(f"ok {number} - {description} # SKIP {reason}")
         except Exception as error:
-            failed = number
+            if blocking:
+                failed = number
             print(f"not ok {number} - {description}")
             print(f"# {error}", file=sys.stderr)
             save_failure_screenshot(number)
