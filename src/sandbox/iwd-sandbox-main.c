@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* iwdesk-sandbox: serves the sandbox on 127.0.0.1 until SIGINT or SIGTERM.
- * It prints the base URL on stdout once listening, so that a script can
- * read it. Logs go to stderr. */
+/* iwdesk-sandbox: serves the sandbox on 127.0.0.1 until SIGINT or SIGTERM,
+ * or, with --exit-with-parent, until its parent process exits. It prints
+ * the base URL on stdout once listening, so that a script can read it.
+ * Logs go to stderr. */
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -13,20 +15,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "iwd-sandbox.h"
 #include "iwd-sandbox-companies.h"
 #include "iwd-sandbox-faults.h"
 
 typedef struct {
-  int     port;
-  gint64  seed;
-  int     robot_delay;
-  int     contracts;
-  int     commissions;
-  char   *fixtures;
-  GStrv   accounts;
-  GStrv   faults;
+  int       port;
+  gint64    seed;
+  int       robot_delay;
+  int       contracts;
+  int       commissions;
+  char     *fixtures;
+  GStrv     accounts;
+  GStrv     faults;
+  gboolean  exit_with_parent;
 } Options;
 
 static gboolean
@@ -109,6 +117,9 @@ parse_options (Options  *options,
     { "fault", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &options->faults,
       N_("Make a call fail, for COUNT requests or all of them; repeat for several "
          "(names below)"), N_("ROUTE=FAULT[:COUNT]") },
+    { "exit-with-parent", 0, 0, G_OPTION_ARG_NONE, &options->exit_with_parent,
+      N_("Stop when the process that started the sandbox exits, even if it was killed "
+         "(Linux only)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -197,6 +208,41 @@ configure (IwdSandbox     *sandbox,
          && add_faults (sandbox, options->faults, error);
 }
 
+/* Asks the kernel for SIGTERM when the parent exits, so that a test
+ * killed by its timeout leaves no sandbox behind. The signal follows the
+ * parent thread that started this process, so a parent must start it
+ * from a thread that lives as long as it needs the sandbox. */
+static gboolean
+exit_with_parent (pid_t    parent,
+                  GError **error)
+{
+#ifdef __linux__
+  if (prctl (PR_SET_PDEATHSIG, SIGTERM) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot watch the parent process: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* A parent that exited before prctl() sent no signal, and this
+   * process already belongs to another one. */
+  if (getppid () != parent)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The parent process exited before the sandbox started"));
+      return FALSE;
+    }
+
+  return TRUE;
+#else
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("--exit-with-parent works on Linux only"));
+  return FALSE;
+#endif
+}
+
 static gboolean
 on_stop_signal (gpointer user_data)
 {
@@ -253,10 +299,11 @@ main (int   argc,
 {
   Options options = {
     0, 0, IWD_SANDBOX_DEFAULT_ROBOT_DELAY_MS,
-    IWD_SANDBOX_DEFAULT_CONTRACTS, IWD_SANDBOX_DEFAULT_COMMISSIONS, NULL, NULL, NULL,
+    IWD_SANDBOX_DEFAULT_CONTRACTS, IWD_SANDBOX_DEFAULT_COMMISSIONS, NULL, NULL, NULL, FALSE,
   };
   g_autoptr(IwdSandbox) sandbox = NULL;
   g_autoptr(GError) error = NULL;
+  pid_t parent = getppid ();
   int status;
 
   init_locale ();
@@ -266,7 +313,8 @@ main (int   argc,
   g_log_writer_default_set_use_stderr (TRUE);
   g_log_set_debug_enabled (TRUE);
 
-  if (!parse_options (&options, &argc, &argv, &error) || !check_ranges (&options, &error))
+  if (!parse_options (&options, &argc, &argv, &error) || !check_ranges (&options, &error) ||
+      (options.exit_with_parent && !exit_with_parent (parent, &error)))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
