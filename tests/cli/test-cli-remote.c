@@ -21,7 +21,8 @@ start_sandbox (void)
   g_autoptr(GError) error = NULL;
 
   sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              IWDESK_SANDBOX_PATH, "--port", "0", "--fixtures", fixtures, NULL);
+                              IWDESK_SANDBOX_PATH, "--port", "0", "--fixtures", fixtures,
+                              "--exit-with-parent", NULL);
   g_assert_no_error (error);
 
   output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));
