@@ -283,6 +283,21 @@ reload_action (GtkWidget  *widget,
   iwd_contracts_tab_reload (IWD_CONTRACTS_TAB (widget));
 }
 
+/* Profiles are added in the Profiles tab while this one is hidden, so
+ * a "no profiles" page may be stale when the broker comes back to it.
+ * The tab then fetches again, because the robot starts collecting as
+ * soon as the portfolio has a profile. */
+static void
+iwd_contracts_tab_map (GtkWidget *widget)
+{
+  IwdContractsTab *self = IWD_CONTRACTS_TAB (widget);
+
+  GTK_WIDGET_CLASS (iwd_contracts_tab_parent_class)->map (widget);
+
+  if (self->state == IWD_CONTRACTS_TAB_STATE_NO_PROFILES && count_profiles (self) > 0)
+    iwd_contracts_tab_reload (self);
+}
+
 static void
 iwd_contracts_tab_dispose (GObject *object)
 {
@@ -356,6 +371,7 @@ iwd_contracts_tab_class_init (IwdContractsTabClass *klass)
   object_class->dispose = iwd_contracts_tab_dispose;
   object_class->finalize = iwd_contracts_tab_finalize;
   object_class->get_property = iwd_contracts_tab_get_property;
+  widget_class->map = iwd_contracts_tab_map;
 
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,
