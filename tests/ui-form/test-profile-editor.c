@@ -372,6 +372,67 @@ test_editor_check_wrong_password (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (iwd_credential_form_get_row (form, "Password"))), ==, "wrong");
 }
 
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child) && gtk_widget_get_mapped (child))
+        return GTK_SCROLLED_WINDOW (child);
+
+      found = find_scrolled_window (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+can_scroll (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
+/* The broker clicks Check below the credentials, and the refusal is
+ * written above the form, so the editor scrolls back up to it. */
+static void
+test_editor_check_scrolls_to_status (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  IwdProfileEditor *editor = open_editor (fixture, COMPANY, NULL);
+  GtkScrolledWindow *scrolled_window;
+  GtkAdjustment *adjustment;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 560, 400);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, editor);
+  scrolled_window = find_scrolled_window (GTK_WIDGET (editor));
+  g_assert_nonnull (scrolled_window);
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled_window);
+  wait_until (can_scroll, adjustment);
+
+  fill_form (editor, "wrong");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  run_action (editor, "editor.check");
+
+  g_assert_nonnull (strstr (iwd_profile_editor_get_status (editor), "refused"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
 static void
 test_editor_check_invalid_form (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -805,6 +866,7 @@ main (int   argc,
   ADD ("/ui/form/editor/schema-loads", test_editor_schema_loads);
   ADD ("/ui/form/editor/check-accepted", test_editor_check_accepted);
   ADD ("/ui/form/editor/check-wrong-password", test_editor_check_wrong_password);
+  ADD ("/ui/form/editor/check-scrolls-to-status", test_editor_check_scrolls_to_status);
   ADD ("/ui/form/editor/check-invalid-form", test_editor_check_invalid_form);
   ADD ("/ui/form/editor/save", test_editor_save);
   ADD ("/ui/form/editor/save-forces-methods", test_editor_save_forces_methods);

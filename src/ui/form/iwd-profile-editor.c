@@ -49,6 +49,7 @@ struct _IwdProfileEditor
   GtkStack              *stack;           /* template child */
   GtkLabel              *loading_label;   /* template child */
   AdwStatusPage         *error_status;    /* template child */
+  GtkScrolledWindow     *scrolled_window; /* template child */
   GtkLabel              *title_label;     /* template child */
   GtkRevealer           *status_revealer; /* template child */
   GtkLabel              *status_label;    /* template child */
@@ -167,6 +168,11 @@ show_status (IwdProfileEditor *self,
 {
   gtk_label_set_text (self->status_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->status_revealer, message != NULL);
+
+  /* The message sits above the form, and the broker clicked a button
+   * below it, often with the credentials scrolled into view. */
+  if (message != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), is_error ? "success" : "error");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), is_error ? "error" : "success");
@@ -801,6 +807,7 @@ iwd_profile_editor_class_init (IwdProfileEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, loading_label);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, error_status);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, status_label);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, form);
