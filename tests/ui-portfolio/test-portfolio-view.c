@@ -35,6 +35,17 @@ fixture_set_up (Fixture       *fixture,
   portfolio_spin (100);
 }
 
+/* The sandbox's generated robot, which changes contracts between two
+ * fetches, in place of the fixture files. */
+static void
+generated_set_up (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  portfolio_fixture_set_up (&fixture->portfolio, NULL, GPOINTER_TO_UINT (data));
+  fixture->window = portfolio_show_in_window (NULL);
+  portfolio_spin (100);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -379,6 +390,139 @@ test_view_finalized_while_loading (Fixture       *fixture,
   portfolio_spin (200);
 }
 
+static IwdPortfolioView *
+open_view_with_history (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->portfolio.data_dir, "history.sqlite3", NULL);
+  g_autoptr(IwdHistoryStore) store = iwd_history_store_new (path);
+  GtkWidget *view = iwd_portfolio_view_new_with_history (fixture->portfolio.client,
+                                                         fixture->portfolio.account_state,
+                                                         store, "PTF1");
+
+  gtk_window_set_child (GTK_WINDOW (fixture->window), view);
+
+  return IWD_PORTFOLIO_VIEW (view);
+}
+
+static gboolean
+copy_settled (gpointer data)
+{
+  IwdPortfolioData *contracts = iwd_portfolio_view_get_contracts_data (data);
+
+  return !iwd_portfolio_data_get_loading (contracts)
+         && g_strcmp0 (iwd_portfolio_view_get_contracts_page (data), "loading") != 0;
+}
+
+static guint
+count_copy_rows (IwdPortfolioView *view)
+{
+  IwdTableModel *model = iwd_table_view_get_model (iwd_portfolio_view_get_copy_view (view));
+  IwdTable *table = iwd_table_model_get_table (model);
+
+  return table != NULL ? iwd_table_get_n_rows (table) : 0;
+}
+
+/* What the view shows when the stored copy first reaches it. */
+typedef struct {
+  gboolean  seen;
+  gboolean  loading;
+  char     *page;
+  guint     n_rows;
+} FirstTable;
+
+static void
+first_table_cb (IwdPortfolioData *contracts,
+                GParamSpec       *pspec,
+                gpointer          user_data)
+{
+  FirstTable *first = user_data;
+  IwdPortfolioView *view = g_object_get_data (G_OBJECT (contracts), "view");
+
+  if (first->seen)
+    return;
+
+  first->seen = TRUE;
+  first->loading = iwd_portfolio_data_get_loading (contracts);
+  first->page = g_strdup (iwd_portfolio_view_get_contracts_page (view));
+  first->n_rows = count_copy_rows (view);
+}
+
+static void
+test_reopen_from_copy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FirstTable first = { 0 };
+  IwdPortfolioView *view;
+  IwdPortfolioData *contracts;
+
+  create_portfolio (fixture);
+  portfolio_wait_until (copy_settled, open_view_with_history (fixture));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), NULL);
+
+  view = open_view_with_history (fixture);
+  contracts = iwd_portfolio_view_get_contracts_data (view);
+  g_object_set_data (G_OBJECT (contracts), "view", view);
+  g_signal_connect (contracts, "notify::table", G_CALLBACK (first_table_cb), &first);
+  portfolio_wait_until (copy_settled, view);
+
+  g_assert_true (first.seen);
+  g_assert_true (first.loading);
+  g_assert_cmpstr (first.page, ==, "copy");
+  g_assert_cmpuint (first.n_rows, ==, 7);
+  g_free (first.page);
+}
+
+static void
+test_offline_copy (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  IwdPortfolioView *view;
+  const char *message;
+
+  create_portfolio (fixture);
+  portfolio_wait_until (copy_settled, open_view_with_history (fixture));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), NULL);
+  iwd_sandbox_stop (fixture->portfolio.sandbox);
+
+  view = open_view_with_history (fixture);
+  portfolio_wait_until (copy_settled, view);
+
+  message = iwd_freshness_banner_get_message (iwd_portfolio_view_get_freshness_banner (view));
+  g_assert_true (iwd_portfolio_data_get_offline (iwd_portfolio_view_get_contracts_data (view)));
+  g_assert_true (g_str_has_prefix (message, "Offline: showing the copy of "));
+  g_assert_cmpstr (iwd_portfolio_view_get_contracts_page (view), ==, "copy");
+  g_assert_cmpuint (count_copy_rows (view), ==, 7);
+}
+
+static gboolean
+differences_shown (gpointer data)
+{
+  IwdHistoryView *history = iwd_portfolio_view_get_history_view (data);
+  GPtrArray *fetches = iwd_history_view_get_fetches (history);
+
+  return copy_settled (data) && fetches != NULL && fetches->len == 2
+         && g_strcmp0 (iwd_history_view_get_page (history), "loading") != 0;
+}
+
+/* The generated robot changes some contracts between two fetches. */
+static void
+test_history_differences (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  IwdPortfolioView *view;
+  IwdHistoryView *history;
+
+  create_portfolio (fixture);
+  view = open_view_with_history (fixture);
+  portfolio_wait_until (copy_settled, view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "portfolio.refresh", NULL));
+  portfolio_wait_until (differences_shown, view);
+
+  history = iwd_portfolio_view_get_history_view (view);
+  g_assert_cmpstr (iwd_history_view_get_page (history), ==, "differences");
+  g_assert_cmpuint (iwd_table_get_n_rows (iwd_history_view_get_differences (history)), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +561,12 @@ main (int   argc,
               fixture_set_up, test_profiles_create_here, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/finalized-while-loading", Fixture, at_once,
               fixture_set_up, test_view_finalized_while_loading, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/reopen-from-copy", Fixture, at_once,
+              fixture_set_up, test_reopen_from_copy, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/offline-copy", Fixture, at_once,
+              fixture_set_up, test_offline_copy, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/history-differences", Fixture, at_once,
+              generated_set_up, test_history_differences, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-freshness-banner.h"
+#include "iwd-load-progress.h"
 #include "iwd-portfolio-resources.h"
 #include "iwd-portfolio-view.h"
 
@@ -13,6 +15,11 @@
  * One portfolio, in three tabs: its contracts, its commissions and its
  * profiles. Opening the view loads the contracts and the profiles; the
  * commissions load when the broker chooses a profile.
+ *
+ * Given a history store, the view shows the stored copy of the contracts
+ * at once, under a banner that shows how fresh it is, refreshes it from
+ * the network, and adds a fourth tab with the history of the fetches.
+ * The contracts tab takes over when there is no stored row to show.
  */
 struct _IwdPortfolioView
 {
@@ -26,13 +33,48 @@ struct _IwdPortfolioView
   IwdCommissionsTab       *commissions_tab;  /* owned by view_stack */
   IwdPortfolioProfilesTab *profiles_tab;     /* owned by view_stack */
 
+  IwdHistoryStore         *store;            /* owned, nullable */
+  IwdPortfolioData        *contracts_data;   /* owned, nullable: with a store only */
+  GCancellable            *cancellable;      /* owned, nullable: the load of contracts_data */
+  GtkStack                *contracts_stack;  /* owned by view_stack, nullable */
+  IwdLoadProgress         *contracts_progress; /* owned by contracts_stack, nullable */
+  IwdTableView            *copy_view;        /* owned by contracts_stack, nullable */
+  IwdFreshnessBanner      *contracts_banner; /* owned by view_stack, nullable */
+  IwdHistoryView          *history_view;     /* owned by view_stack, nullable */
+
   AdwToastOverlay         *toast_overlay;    /* template child */
   GtkLabel                *title_label;      /* template child */
   GtkLabel                *subtitle_label;   /* template child */
   AdwViewStack            *view_stack;       /* template child */
+  GtkWidget               *refresh_button;   /* template child */
+  GtkWidget               *menu_button;      /* template child */
 };
 
+/* One call on the stored copy, from its start to its callback. */
+typedef struct {
+  GWeakRef  view;
+} Call;
+
 G_DEFINE_FINAL_TYPE (IwdPortfolioView, iwd_portfolio_view, GTK_TYPE_WIDGET)
+
+static Call *
+call_new (IwdPortfolioView *self)
+{
+  Call *call = g_new0 (Call, 1);
+
+  g_weak_ref_init (&call->view, self);
+
+  return call;
+}
+
+static void
+call_free (Call *call)
+{
+  g_weak_ref_clear (&call->view);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
 
 static void
 show_toast (IwdPortfolioView *self,
@@ -131,6 +173,118 @@ add_tab (IwdPortfolioView *self,
 }
 
 static void
+show_contracts_page (IwdPortfolioView *self,
+                     const char       *name)
+{
+  gtk_stack_set_visible_child_name (self->contracts_stack, name);
+}
+
+/* With no stored row, the contracts tab takes over: it words the error,
+ * or polls while the robot is still collecting. */
+static void
+hand_over_to_tab (IwdPortfolioView *self)
+{
+  show_contracts_page (self, "live");
+  iwd_contracts_tab_reload (self->contracts_tab);
+}
+
+static void
+table_changed_cb (IwdPortfolioView *self)
+{
+  IwdTable *table = iwd_portfolio_data_get_table (self->contracts_data);
+
+  if (table == NULL || iwd_table_get_n_rows (table) == 0)
+    return;
+
+  iwd_table_view_set_table (self->copy_view, table);
+  show_contracts_page (self, "copy");
+}
+
+/* IwdPortfolioData has logged its errors already, and the contracts tab
+ * logs its own. */
+static void
+contracts_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(IwdPortfolioView) self = g_weak_ref_get (&call->view);
+  g_autoptr(GError) error = NULL;
+  IwdTable *table;
+
+  iwd_portfolio_data_load_finish (IWD_PORTFOLIO_DATA (source), result, &error);
+  if (self == NULL)
+    return;
+
+  table = iwd_portfolio_data_get_table (self->contracts_data);
+  if (table != NULL && iwd_table_get_n_rows (table) > 0)
+    return;
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    hand_over_to_tab (self);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->contracts_stack), "loading") == 0)
+    show_contracts_page (self, "live");
+}
+
+static void
+load_contracts (IwdPortfolioView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (iwd_portfolio_data_get_table (self->contracts_data) == NULL)
+    {
+      iwd_load_progress_start (self->contracts_progress, _("Downloading the contracts…"),
+                               self->cancellable);
+      show_contracts_page (self, "loading");
+    }
+
+  iwd_portfolio_data_load_async (self->contracts_data, iwd_load_progress_report,
+                                 self->contracts_progress, self->cancellable,
+                                 contracts_loaded_cb, call_new (self));
+}
+
+static GtkWidget *
+build_contracts_page (IwdPortfolioView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->contracts_banner = IWD_FRESHNESS_BANNER (iwd_freshness_banner_new ());
+  iwd_freshness_banner_set_data (self->contracts_banner, self->contracts_data);
+  g_signal_connect_object (self->contracts_banner, "retry", G_CALLBACK (load_contracts),
+                           self, G_CONNECT_SWAPPED);
+
+  self->contracts_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->contracts_stack), TRUE);
+  self->contracts_progress = IWD_LOAD_PROGRESS (iwd_load_progress_new ());
+  self->copy_view = IWD_TABLE_VIEW (iwd_table_view_new ());
+  gtk_stack_add_named (self->contracts_stack, GTK_WIDGET (self->contracts_tab), "live");
+  gtk_stack_add_named (self->contracts_stack, GTK_WIDGET (self->contracts_progress), "loading");
+  gtk_stack_add_named (self->contracts_stack, GTK_WIDGET (self->copy_view), "copy");
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->contracts_banner));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->contracts_stack));
+
+  return box;
+}
+
+/* TODO: the commissions tab still fetches each profile from the network
+ * only, with no stored copy, banner or history. */
+static void
+create_contracts_page (IwdPortfolioView *self,
+                       IwdClient        *client)
+{
+  self->contracts_data = iwd_portfolio_data_new (client, self->store, self->portfolio_id,
+                                                 IWD_HISTORY_KIND_CONTRACTS, NULL);
+  g_signal_connect_object (self->contracts_data, "notify::table", G_CALLBACK (table_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  add_tab (self, build_contracts_page (self), "contracts", _("Contracts"), "folder-documents-symbolic");
+  self->history_view = IWD_HISTORY_VIEW (iwd_history_view_new (self->contracts_data));
+}
+
+static void
 create_tabs (IwdPortfolioView *self,
              IwdClient        *client)
 {
@@ -140,10 +294,17 @@ create_tabs (IwdPortfolioView *self,
   self->profiles_tab = IWD_PORTFOLIO_PROFILES_TAB (iwd_portfolio_profiles_tab_new (client, self->account_state,
                                                                                    self->portfolio_id));
 
-  add_tab (self, GTK_WIDGET (self->contracts_tab), "contracts", _("Contracts"), "folder-documents-symbolic");
+  if (self->store != NULL)
+    create_contracts_page (self, client);
+  else
+    add_tab (self, GTK_WIDGET (self->contracts_tab), "contracts", _("Contracts"),
+             "folder-documents-symbolic");
   add_tab (self, GTK_WIDGET (self->commissions_tab), "commissions", _("Commissions"),
            "accessories-calculator-symbolic");
   add_tab (self, GTK_WIDGET (self->profiles_tab), "profiles", _("Profiles"), "system-users-symbolic");
+  if (self->history_view != NULL)
+    add_tab (self, GTK_WIDGET (self->history_view), "history", _("History"),
+             "document-open-recent-symbolic");
 
   g_signal_connect_object (self->contracts_tab, "contracts-ready",
                            G_CALLBACK (contracts_ready_cb), self, G_CONNECT_SWAPPED);
@@ -151,6 +312,87 @@ create_tabs (IwdPortfolioView *self,
                            G_CALLBACK (profiles_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->profiles_tab, "operation-finished",
                            G_CALLBACK (operation_finished_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+forgotten_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(IwdPortfolioView) self = g_weak_ref_get (&call->view);
+  g_autoptr(GError) error = NULL;
+  gboolean forgotten = iwd_portfolio_data_forget_finish (IWD_PORTFOLIO_DATA (source), result, &error);
+
+  if (!forgotten)
+    g_warning ("portfolio: cannot forget the copies of portfolio %s: %s",
+               iwd_portfolio_data_get_portfolio_id (IWD_PORTFOLIO_DATA (source)), error->message);
+  if (self == NULL)
+    return;
+
+  if (forgotten)
+    show_toast (self, _("The copies kept on this computer were removed."));
+  else
+    show_toast (self, _("The copies kept on this computer could not be removed."));
+  iwd_history_view_reload (self->history_view);
+}
+
+static void
+forget_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    IwdPortfolioView *self)
+{
+  if (g_strcmp0 (response, "forget") != 0)
+    return;
+
+  iwd_portfolio_data_forget_async (self->contracts_data, NULL, forgotten_cb, call_new (self));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  load_contracts (IWD_PORTFOLIO_VIEW (widget));
+}
+
+static void
+forget_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IwdPortfolioView *self = IWD_PORTFOLIO_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Forget This Portfolio?"), NULL));
+  /* Translators: %s is a portfolio id */
+  adw_message_dialog_format_body (dialog, _("This removes every copy of portfolio %s kept on this computer, and its history. The portfolio itself stays at ImportWeb."),
+                                  self->portfolio_id);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "forget", _("_Forget"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Without a store, the contracts tab fetches from the network alone. */
+static void
+start_loads (IwdPortfolioView *self)
+{
+  gboolean with_store = self->store != NULL;
+
+  gtk_widget_set_visible (self->refresh_button, with_store);
+  gtk_widget_set_visible (self->menu_button, with_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.refresh", with_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.forget", with_store);
+
+  if (with_store)
+    load_contracts (self);
+  else
+    iwd_contracts_tab_reload (self->contracts_tab);
 }
 
 static void
@@ -162,6 +404,15 @@ iwd_portfolio_view_dispose (GObject *object)
   self->contracts_tab = NULL;
   self->commissions_tab = NULL;
   self->profiles_tab = NULL;
+  self->contracts_stack = NULL;
+  self->contracts_progress = NULL;
+  self->copy_view = NULL;
+  self->contracts_banner = NULL;
+  self->history_view = NULL;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->contracts_data);
+  g_clear_object (&self->store);
   g_clear_object (&self->account_state);
 
   G_OBJECT_CLASS (iwd_portfolio_view_parent_class)->dispose (object);
@@ -194,6 +445,12 @@ iwd_portfolio_view_class_init (IwdPortfolioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IwdPortfolioView, title_label);
   gtk_widget_class_bind_template_child (widget_class, IwdPortfolioView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, IwdPortfolioView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IwdPortfolioView, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, IwdPortfolioView, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "portfolio.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "portfolio.refresh", NULL);
+  gtk_widget_class_install_action (widget_class, "portfolio.forget", NULL, forget_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -201,16 +458,18 @@ static void
 iwd_portfolio_view_init (IwdPortfolioView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.refresh", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.forget", FALSE);
 }
 
 /**
  * iwd_portfolio_view_new:
  * @client: the ImportWeb client, signed in
- * @state: the account's local state, which knows the portfolio
+ * @state: the account's local state, which contains the portfolio
  * @portfolio_id: the portfolio
  *
- * Creates the view of a portfolio and starts loading its contracts and
- * its profiles.
+ * Creates the view of a portfolio, without a stored copy, and starts
+ * loading its contracts and its profiles.
  *
  * Returns: (transfer floating): a new #IwdPortfolioView
  */
@@ -219,15 +478,40 @@ iwd_portfolio_view_new (IwdClient       *client,
                         IwdAccountState *state,
                         const char      *portfolio_id)
 {
+  return iwd_portfolio_view_new_with_history (client, state, NULL, portfolio_id);
+}
+
+/**
+ * iwd_portfolio_view_new_with_history:
+ * @client: the ImportWeb client, signed in
+ * @state: the account's local state, which contains the portfolio
+ * @store: (nullable): the account's history store, which keeps the
+ *   offline copy of the contracts and their history
+ * @portfolio_id: the portfolio
+ *
+ * Creates the view of a portfolio and starts loading its contracts and
+ * its profiles. With a @store, the stored copy of the contracts shows
+ * before the network replies, and a History tab lists the fetches.
+ *
+ * Returns: (transfer floating): a new #IwdPortfolioView
+ */
+GtkWidget *
+iwd_portfolio_view_new_with_history (IwdClient       *client,
+                                     IwdAccountState *state,
+                                     IwdHistoryStore *store,
+                                     const char      *portfolio_id)
+{
   IwdPortfolioView *self;
   g_auto(GStrv) profile_ids = NULL;
 
   g_return_val_if_fail (IWD_IS_CLIENT (client), NULL);
   g_return_val_if_fail (IWD_IS_ACCOUNT_STATE (state), NULL);
+  g_return_val_if_fail (store == NULL || IWD_IS_HISTORY_STORE (store), NULL);
   g_return_val_if_fail (portfolio_id != NULL, NULL);
 
   self = g_object_new (IWD_TYPE_PORTFOLIO_VIEW, NULL);
   self->account_state = g_object_ref (state);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
   self->portfolio_id = g_strdup (portfolio_id);
   show_title (self);
   create_tabs (self, client);
@@ -236,7 +520,7 @@ iwd_portfolio_view_new (IwdClient       *client,
    * the robot's list arrives. */
   profile_ids = iwd_account_state_list_portfolio_profiles (state, portfolio_id);
   iwd_commissions_tab_set_profiles (self->commissions_tab, (const char * const *) profile_ids);
-  iwd_contracts_tab_reload (self->contracts_tab);
+  start_loads (self);
   iwd_portfolio_profiles_tab_reload (self->profiles_tab);
 
   return GTK_WIDGET (self);
@@ -311,7 +595,8 @@ iwd_portfolio_view_get_portfolio_id (IwdPortfolioView *self)
 /**
  * iwd_portfolio_view_show_tab:
  * @self: a #IwdPortfolioView
- * @name: "contracts", "commissions" or "profiles"
+ * @name: "contracts", "commissions", "profiles", or "history" in a view
+ *   with a history store
  *
  * Shows one of the tabs, as the view switcher does.
  */
@@ -379,4 +664,83 @@ iwd_portfolio_view_get_last_toast (IwdPortfolioView *self)
   g_return_val_if_fail (IWD_IS_PORTFOLIO_VIEW (self), NULL);
 
   return self->last_toast;
+}
+
+/**
+ * iwd_portfolio_view_get_contracts_data:
+ * @self: a #IwdPortfolioView
+ *
+ * Returns: (transfer none) (nullable): the stored copy of the contracts,
+ *   or %NULL for a view without a history store
+ */
+IwdPortfolioData *
+iwd_portfolio_view_get_contracts_data (IwdPortfolioView *self)
+{
+  g_return_val_if_fail (IWD_IS_PORTFOLIO_VIEW (self), NULL);
+
+  return self->contracts_data;
+}
+
+/**
+ * iwd_portfolio_view_get_copy_view:
+ * @self: a #IwdPortfolioView
+ *
+ * Returns: (transfer none) (nullable): the grid of the stored copy of the
+ *   contracts, or %NULL for a view without a history store
+ */
+IwdTableView *
+iwd_portfolio_view_get_copy_view (IwdPortfolioView *self)
+{
+  g_return_val_if_fail (IWD_IS_PORTFOLIO_VIEW (self), NULL);
+
+  return self->copy_view;
+}
+
+/**
+ * iwd_portfolio_view_get_freshness_banner:
+ * @self: a #IwdPortfolioView
+ *
+ * Returns: (transfer none) (nullable): the banner above the contracts,
+ *   or %NULL for a view without a history store
+ */
+IwdFreshnessBanner *
+iwd_portfolio_view_get_freshness_banner (IwdPortfolioView *self)
+{
+  g_return_val_if_fail (IWD_IS_PORTFOLIO_VIEW (self), NULL);
+
+  return self->contracts_banner;
+}
+
+/**
+ * iwd_portfolio_view_get_history_view:
+ * @self: a #IwdPortfolioView
+ *
+ * Returns: (transfer none) (nullable): the History tab, or %NULL for a
+ *   view without a history store
+ */
+IwdHistoryView *
+iwd_portfolio_view_get_history_view (IwdPortfolioView *self)
+{
+  g_return_val_if_fail (IWD_IS_PORTFOLIO_VIEW (self), NULL);
+
+  return self->history_view;
+}
+
+/**
+ * iwd_portfolio_view_get_contracts_page:
+ * @self: a #IwdPortfolioView
+ *
+ * Returns: (nullable): what the contracts tab of a view with a history
+ *   store shows: "copy" for the stored copy, "loading" for the progress,
+ *   or "live" for the network-only contracts tab; %NULL without a store
+ */
+const char *
+iwd_portfolio_view_get_contracts_page (IwdPortfolioView *self)
+{
+  g_return_val_if_fail (IWD_IS_PORTFOLIO_VIEW (self), NULL);
+
+  if (self->contracts_stack == NULL)
+    return NULL;
+
+  return gtk_stack_get_visible_child_name (self->contracts_stack);
 }

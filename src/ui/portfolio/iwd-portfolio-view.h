@@ -7,6 +7,9 @@
 #include "iwd-client.h"
 #include "iwd-commissions-tab.h"
 #include "iwd-contracts-tab.h"
+#include "iwd-freshness-banner.h"
+#include "iwd-history-store.h"
+#include "iwd-history-view.h"
 #include "iwd-portfolio-profiles-tab.h"
 #include "iwd-secret-store.h"
 
@@ -17,6 +20,10 @@ G_DECLARE_FINAL_TYPE (IwdPortfolioView, iwd_portfolio_view, IWD, PORTFOLIO_VIEW,
 
 GtkWidget               *iwd_portfolio_view_new                 (IwdClient         *client,
                                                                  IwdAccountState   *state,
+                                                                 const char        *portfolio_id);
+GtkWidget               *iwd_portfolio_view_new_with_history    (IwdClient         *client,
+                                                                 IwdAccountState   *state,
+                                                                 IwdHistoryStore   *store,
                                                                  const char        *portfolio_id);
 void                     iwd_portfolio_view_set_error_formatter (IwdPortfolioView  *self,
                                                                  IwdErrorFormatter  formatter);
@@ -32,5 +39,11 @@ IwdContractsTab         *iwd_portfolio_view_get_contracts_tab   (IwdPortfolioVie
 IwdCommissionsTab       *iwd_portfolio_view_get_commissions_tab (IwdPortfolioView  *self);
 IwdPortfolioProfilesTab *iwd_portfolio_view_get_profiles_tab    (IwdPortfolioView  *self);
 const char              *iwd_portfolio_view_get_last_toast      (IwdPortfolioView  *self);
+
+IwdPortfolioData        *iwd_portfolio_view_get_contracts_data  (IwdPortfolioView  *self);
+IwdTableView            *iwd_portfolio_view_get_copy_view       (IwdPortfolioView  *self);
+IwdFreshnessBanner      *iwd_portfolio_view_get_freshness_banner (IwdPortfolioView *self);
+IwdHistoryView          *iwd_portfolio_view_get_history_view    (IwdPortfolioView  *self);
+const char              *iwd_portfolio_view_get_contracts_page  (IwdPortfolioView  *self);
 
 G_END_DECLS

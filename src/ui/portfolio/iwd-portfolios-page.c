@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-portfolio-data.h"
 #include "iwd-portfolio-message.h"
 #include "iwd-portfolio-resources.h"
 #include "iwd-portfolios-page.h"
@@ -14,6 +17,9 @@
  * The portfolios this account created, as the account state remembers
  * them, since the Robot API cannot list them. The page also shows the
  * creation form and the view of one portfolio, each in place of the list.
+ *
+ * The page keeps the account's history store, in the folder of its
+ * state, which contains the offline copy of the portfolios' contracts.
  */
 struct _IwdPortfoliosPage
 {
@@ -22,6 +28,8 @@ struct _IwdPortfoliosPage
   IwdClient         *client;          /* owned, nullable */
   IwdAccountState   *account_state;   /* owned, nullable */
   IwdSecretStore    *secrets;         /* owned, nullable */
+  IwdHistoryStore   *history;         /* owned, nullable: the account_state's */
+  GCancellable      *purge;           /* owned, nullable: the purge of history */
   IwdErrorFormatter  formatter;
   guint              poll_interval_ms;
   GCancellable      *operations;      /* owned: deletions */
@@ -287,17 +295,69 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+purged_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint removed = 0;
+
+  if (!iwd_portfolio_data_purge_finish (result, &removed, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_warning ("portfolio: cannot purge the old copies of the portfolios: %s", error->message);
+      return;
+    }
+
+  if (removed > 0)
+    g_debug ("portfolio: purged %u old copies", removed);
+}
+
+/* One store per account, beside its state file, and its fetches older
+ * than the retention-days setting purged when the account opens. The
+ * purge has its own cancellable, because a new client cancels the page's
+ * operations right after the state is set. */
+static void
+open_history (IwdPortfoliosPage *self)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  g_cancellable_cancel (self->purge);
+  g_clear_object (&self->purge);
+  g_clear_object (&self->history);
+  if (self->account_state == NULL)
+    return;
+
+  dir = g_path_get_dirname (iwd_account_state_get_path (self->account_state));
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_warning ("portfolio: cannot create the folder %s: %s", dir, g_strerror (errno));
+  path = g_build_filename (dir, "history.sqlite3", NULL);
+  self->history = iwd_history_store_new (path);
+
+  settings = g_settings_new (APP_ID);
+  self->purge = g_cancellable_new ();
+  iwd_portfolio_data_purge_async (self->history, settings, self->purge, purged_cb, NULL);
+}
+
+static void
 iwd_portfolios_page_dispose (GObject *object)
 {
   IwdPortfoliosPage *self = IWD_PORTFOLIOS_PAGE (object);
 
   g_cancellable_cancel (self->operations);
   g_clear_object (&self->operations);
+  g_cancellable_cancel (self->purge);
+  g_clear_object (&self->purge);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_PORTFOLIOS_PAGE);
   g_clear_object (&self->client);
   g_clear_object (&self->account_state);
   g_clear_object (&self->secrets);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (iwd_portfolios_page_parent_class)->dispose (object);
 }
@@ -413,6 +473,7 @@ iwd_portfolios_page_set_account_state (IwdPortfoliosPage *self,
   if (!g_set_object (&self->account_state, state))
     return;
 
+  open_history (self);
   update_actions (self);
   iwd_portfolios_page_show_list (self);
 }
@@ -548,7 +609,8 @@ iwd_portfolios_page_open_portfolio (IwdPortfoliosPage *self,
   g_return_val_if_fail (portfolio_id != NULL, NULL);
   g_return_val_if_fail (self->client != NULL && self->account_state != NULL, NULL);
 
-  view = iwd_portfolio_view_new (self->client, self->account_state, portfolio_id);
+  view = iwd_portfolio_view_new_with_history (self->client, self->account_state, self->history,
+                                              portfolio_id);
   iwd_portfolio_view_set_error_formatter (IWD_PORTFOLIO_VIEW (view), self->formatter);
   iwd_portfolio_view_set_secret_store (IWD_PORTFOLIO_VIEW (view), self->secrets);
   iwd_portfolio_view_set_poll_interval (IWD_PORTFOLIO_VIEW (view), self->poll_interval_ms);
