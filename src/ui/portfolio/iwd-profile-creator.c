@@ -60,6 +60,27 @@ company_activated_cb (AdwActionRow *row,
                                       iwd_company_get_label (company));
 }
 
+/* The company list may give a bare name with no label. */
+static const char *
+get_company_title (IwdCompany *company)
+{
+  const char *label = iwd_company_get_label (company);
+
+  return label != NULL ? label : iwd_company_get_name (company);
+}
+
+/* The company list comes in the server's order, and the broker looks for
+ * a company by the title of its row. */
+static int
+compare_company_titles (gconstpointer a,
+                        gconstpointer b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (get_company_title (*(IwdCompany * const *) a), -1);
+  g_autofree char *folded_b = g_utf8_casefold (get_company_title (*(IwdCompany * const *) b), -1);
+
+  return g_utf8_collate (folded_a, folded_b);
+}
+
 static GtkWidget *
 create_company_row (IwdCompany *company)
 {
@@ -67,7 +88,7 @@ create_company_row (IwdCompany *company)
 
   /* Company labels come from the API as they are, never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), iwd_company_get_label (company));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), get_company_title (company));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_signal_connect_data (row, "activated", G_CALLBACK (company_activated_cb),
@@ -100,6 +121,7 @@ companies_listed_cb (GObject      *source,
       return;
     }
 
+  g_ptr_array_sort (companies, compare_company_titles);
   for (guint i = 0; i < companies->len; i++)
     adw_preferences_group_add (self->companies_group, create_company_row (g_ptr_array_index (companies, i)));
   gtk_stack_set_visible_child_name (self->stack, "companies");
