@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "iwd-load-progress.h"
 #include "iwd-portfolio-view.h"
 #include "iwd-profile-creator.h"
@@ -390,6 +393,41 @@ test_view_finalized_while_loading (Fixture       *fixture,
   portfolio_spin (200);
 }
 
+/* Saves the window as a PNG file, named after LANGUAGE, into the folder
+ * IWD_PORTFOLIO_SCREENSHOT_DIR names, for a person to look at. Without
+ * it, the test only checks the values. */
+static void
+save_screenshot (Fixture    *fixture,
+                 const char *name)
+{
+  const char *dir = g_getenv ("IWD_PORTFOLIO_SCREENSHOT_DIR");
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (fixture->window);
+  int height = gtk_widget_get_height (fixture->window);
+
+  if (dir == NULL)
+    return;
+
+  /* Under Xvfb the stacks' crossfades took over 400 ms, so the wait is generous. */
+  portfolio_spin (1500);
+  file_name = g_strdup_printf ("%s-%s.png", name, language != NULL && *language != '\0' ? language : "en");
+  path = g_build_filename (dir, file_name, NULL);
+
+  paintable = gtk_widget_paintable_new (fixture->window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static IwdPortfolioView *
 open_view_with_history (Fixture *fixture)
 {
@@ -476,6 +514,8 @@ static void
 test_offline_copy (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* The banner's sentence, in the language of the screenshots. */
+  g_auto(GStrv) offline_words = g_strsplit (_("Offline: showing the copy of %s"), "%s", 2);
   IwdPortfolioView *view;
   const char *message;
 
@@ -489,9 +529,10 @@ test_offline_copy (Fixture       *fixture,
 
   message = iwd_freshness_banner_get_message (iwd_portfolio_view_get_freshness_banner (view));
   g_assert_true (iwd_portfolio_data_get_offline (iwd_portfolio_view_get_contracts_data (view)));
-  g_assert_true (g_str_has_prefix (message, "Offline: showing the copy of "));
+  g_assert_true (g_str_has_prefix (message, offline_words[0]));
   g_assert_cmpstr (iwd_portfolio_view_get_contracts_page (view), ==, "copy");
   g_assert_cmpuint (count_copy_rows (view), ==, 7);
+  save_screenshot (fixture, "portfolio-offline");
 }
 
 static gboolean
@@ -521,6 +562,9 @@ test_history_differences (Fixture       *fixture,
   history = iwd_portfolio_view_get_history_view (view);
   g_assert_cmpstr (iwd_history_view_get_page (history), ==, "differences");
   g_assert_cmpuint (iwd_table_get_n_rows (iwd_history_view_get_differences (history)), >, 0);
+
+  iwd_portfolio_view_show_tab (view, "history");
+  save_screenshot (fixture, "portfolio-history");
 }
 
 int
@@ -529,6 +573,17 @@ main (int   argc,
 {
   gconstpointer collecting = GUINT_TO_POINTER (ROBOT_DELAY_MS);
   gconstpointer at_once = GUINT_TO_POINTER (0);
+  const char *locale_dir = g_getenv ("IWD_PORTFOLIO_LOCALEDIR");
+
+  /* For French screenshots: LC_ALL=C.UTF-8, LANGUAGE=fr, and this folder
+   * with fr/LC_MESSAGES. */
+  if (locale_dir != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   g_test_init (&argc, &argv, NULL);
 
