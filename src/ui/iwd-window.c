@@ -777,20 +777,55 @@ sign_out_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+shows_errors_tab (IwdWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "errors") == 0;
+}
+
 /* The errors page loads its list once per account, so the errors that
  * the monitor found since then are fetched when the tab is shown. */
 static void
-visible_tab_changed_cb (IwdWindow *self)
+show_new_errors (IwdWindow *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-
-  if (self->monitor == NULL || g_strcmp0 (name, "errors") != 0)
-    return;
-
   if (iwd_error_monitor_get_new_count (self->monitor) > 0)
     iwd_errors_page_reload (self->errors_page);
 
   iwd_error_monitor_clear_new_count (self->monitor);
+}
+
+static void
+errors_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(IwdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_error_monitor_check_finish (IWD_ERROR_MONITOR (source), result, NULL, &error))
+    {
+      g_message ("ui: cannot check the robot errors for the errors tab: %s", error->message);
+      return;
+    }
+
+  /* The window may have been closed, or its account changed, meanwhile. */
+  if (self->monitor != IWD_ERROR_MONITOR (source) || !shows_errors_tab (self))
+    return;
+
+  show_new_errors (self);
+}
+
+/* The monitor reads the error list only every few hours, so showing the
+ * tab reads it again. A profile that failed to log in since the last
+ * check then shows there at once, as it does in the profiles tab. */
+static void
+visible_tab_changed_cb (IwdWindow *self)
+{
+  if (self->monitor == NULL || !shows_errors_tab (self))
+    return;
+
+  show_new_errors (self);
+  iwd_error_monitor_check_async (self->monitor, NULL, errors_checked_cb, g_object_ref (self));
 }
 
 static void

@@ -408,6 +408,24 @@ test_main_window_new_errors (WindowFixture *fixture,
   wait_for_window (fixture->window, errors_are_listed);
 }
 
+/* The monitor has not read the list since the profile failed, yet the
+ * errors tab shows its error as soon as the broker opens it. */
+static void
+test_main_window_errors_tab_checks (WindowFixture *fixture,
+                                    gconstpointer  user_data)
+{
+  IwdErrorMonitor *monitor = iwd_window_get_error_monitor (fixture->window);
+
+  wait_for_window (fixture->window, errors_page_is_loaded);
+  post_failing_profile (iwd_account_get_client (fixture->account));
+  g_assert_cmpuint (iwd_error_monitor_get_new_count (monitor), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "errors");
+  wait_for_window (fixture->window, errors_are_listed);
+
+  g_assert_cmpuint (iwd_error_monitor_get_new_count (monitor), ==, 0);
+}
+
 static void
 wait_until_settled (IwdWindow *window)
 {
@@ -471,6 +489,7 @@ main (int   argc,
   ADD ("/main-window/monitor-switch", test_main_window_monitor_switch);
   ADD ("/main-window/monitor-sign-out", test_main_window_monitor_sign_out);
   ADD ("/main-window/new-errors", test_main_window_new_errors);
+  ADD ("/main-window/errors-tab-checks", test_main_window_errors_tab_checks);
 
 #undef ADD
 
