@@ -7,6 +7,7 @@
 #include "iwd-error-message.h"
 #include "iwd-preferences-window.h"
 #include "iwd-profile-editor.h"
+#include "iwd-robot-error.h"
 #include "iwd-window.h"
 
 /* The tabs of the main content, in the order of their Alt+number
@@ -290,21 +291,12 @@ find_company (IwdWindow  *self,
   return NULL;
 }
 
-/* Looks in the account state first, which has every profile saved from
- * this computer, then in the profiles listed by the robot.
- * TODO: a profile that neither lists, such as one that the profiles
- * page filters out, cannot be edited until the filter is cleared. */
 static const char *
-lookup_profile_company (IwdWindow  *self,
-                        const char *profile_id)
+find_listed_profile_company (IwdWindow  *self,
+                             const char *profile_id)
 {
-  IwdAccountState *state = iwd_window_get_account_state (self);
-  const IwdProfileRecord *record = state != NULL ? iwd_account_state_get_profile (state, profile_id) : NULL;
   GListModel *profiles = iwd_profiles_page_get_model (self->profiles_page);
   guint n_items = g_list_model_get_n_items (profiles);
-
-  if (record != NULL)
-    return record->company;
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -315,6 +307,49 @@ lookup_profile_company (IwdWindow  *self,
     }
 
   return NULL;
+}
+
+/* The errors page may list a profile that the profiles page has not
+ * loaded yet, because each page reads its own list from the robot. */
+static const char *
+find_error_company (IwdWindow  *self,
+                    const char *profile_id)
+{
+  GListModel *errors = iwd_errors_page_get_model (self->errors_page);
+  guint n_items = g_list_model_get_n_items (errors);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(IwdRobotError) error = g_list_model_get_item (errors, i);
+
+      if (g_strcmp0 (iwd_robot_error_get_profile_id (error), profile_id) == 0)
+        return iwd_robot_error_get_company (error);
+    }
+
+  return NULL;
+}
+
+/* Looks in the account state first, which has every profile saved from
+ * this computer, then in the profiles and the errors listed by the robot.
+ * TODO: a profile that none lists, such as one that the profiles page
+ * filters out and that has no error, cannot be edited until the filter
+ * is cleared. */
+static const char *
+lookup_profile_company (IwdWindow  *self,
+                        const char *profile_id)
+{
+  IwdAccountState *state = iwd_window_get_account_state (self);
+  const IwdProfileRecord *record = state != NULL ? iwd_account_state_get_profile (state, profile_id) : NULL;
+  const char *company;
+
+  if (record != NULL)
+    return record->company;
+
+  company = find_listed_profile_company (self, profile_id);
+  if (company != NULL)
+    return company;
+
+  return find_error_company (self, profile_id);
 }
 
 static void

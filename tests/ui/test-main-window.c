@@ -426,6 +426,26 @@ test_main_window_errors_tab_checks (WindowFixture *fixture,
   g_assert_cmpuint (iwd_error_monitor_get_new_count (monitor), ==, 0);
 }
 
+/* The Update button of the errors tab opens the editor of a profile
+ * that the profiles tab, loaded before it failed, does not list. */
+static void
+test_main_window_edit_from_errors (WindowFixture *fixture,
+                                   gconstpointer  user_data)
+{
+  IwdProfileEditor *editor;
+
+  wait_for_window (fixture->window, errors_page_is_loaded);
+  post_failing_profile (iwd_account_get_client (fixture->account));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "errors");
+  wait_for_window (fixture->window, errors_are_listed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "profile.edit", "s", "AZ-BAD"));
+  editor = get_editor (fixture->window);
+  wait_for_form (editor);
+
+  g_assert_cmpstr (iwd_credential_form_get_profile_id (iwd_profile_editor_get_form (editor)), ==, "AZ-BAD");
+}
+
 static void
 wait_until_settled (IwdWindow *window)
 {
@@ -490,6 +510,7 @@ main (int   argc,
   ADD ("/main-window/monitor-sign-out", test_main_window_monitor_sign_out);
   ADD ("/main-window/new-errors", test_main_window_new_errors);
   ADD ("/main-window/errors-tab-checks", test_main_window_errors_tab_checks);
+  ADD ("/main-window/edit-from-errors", test_main_window_edit_from_errors);
 
 #undef ADD
 
