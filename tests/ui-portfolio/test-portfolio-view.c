@@ -567,6 +567,79 @@ test_history_differences (Fixture       *fixture,
   save_screenshot (fixture, "portfolio-history");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return iwd_portfolio_view_get_last_toast (data) != NULL;
+}
+
+static gboolean
+history_page_is (IwdPortfolioView *view,
+                 const char       *page)
+{
+  return g_strcmp0 (iwd_history_view_get_page (iwd_portfolio_view_get_history_view (view)), page) == 0;
+}
+
+static gboolean
+history_single (gpointer data)
+{
+  return history_page_is (data, "single");
+}
+
+static gboolean
+history_empty (gpointer data)
+{
+  return history_page_is (data, "no-fetch");
+}
+
+static void
+test_forget_copies (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  IwdPortfolioView *view;
+
+  create_portfolio (fixture);
+  view = open_view_with_history (fixture);
+  portfolio_wait_until (copy_settled, view);
+  portfolio_wait_until (history_single, view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "portfolio.forget", NULL));
+  portfolio_wait_until (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  /* The dialog's buttons close it; a response emitted by hand does not. */
+  adw_message_dialog_response (dialog, "forget");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  portfolio_wait_until (toast_shown, view);
+  portfolio_wait_until (history_empty, view);
+
+  g_assert_cmpstr (iwd_portfolio_view_get_last_toast (view), ==,
+                   "The copies kept on this computer were removed.");
+  g_assert_cmpstr (iwd_history_view_get_page (iwd_portfolio_view_get_history_view (view)), ==, "no-fetch");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +695,8 @@ main (int   argc,
               fixture_set_up, test_offline_copy, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/history-differences", Fixture, at_once,
               generated_set_up, test_history_differences, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/forget-copies", Fixture, at_once,
+              fixture_set_up, test_forget_copies, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -201,6 +201,21 @@ forget_portfolio (IwdPortfoliosPage *self,
                                             secrets_cleared_cb, g_strdup (removed[i]));
 }
 
+/* A failure is only logged, because the portfolio no longer exists at
+ * ImportWeb. Its copies then stay until the retention purge removes them. */
+static void
+copies_forgotten_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autofree char *portfolio_id = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_history_store_forget_portfolio_finish (IWD_HISTORY_STORE (source), result, &error))
+    g_warning ("portfolio: portfolio %s deleted, but its stored copies were not removed: %s",
+               portfolio_id, error->message);
+}
+
 static void
 portfolio_deleted_cb (GObject      *source,
                       GAsyncResult *result,
@@ -228,6 +243,9 @@ portfolio_deleted_cb (GObject      *source,
     }
 
   forget_portfolio (self, deletion->portfolio_id);
+  if (self->history != NULL)
+    iwd_history_store_forget_portfolio_async (self->history, deletion->portfolio_id, NULL,
+                                              copies_forgotten_cb, g_strdup (deletion->portfolio_id));
   /* Translators: %s is a portfolio id */
   message = g_strdup_printf (_("Portfolio %s was deleted, with its profiles and files."), deletion->portfolio_id);
   show_toast (self, message);
