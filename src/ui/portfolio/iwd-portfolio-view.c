@@ -180,7 +180,9 @@ show_contracts_page (IwdPortfolioView *self,
 }
 
 /* With no stored row, the contracts tab takes over: it words the error,
- * or polls while the robot is still collecting. */
+ * or polls while the robot is still collecting.
+ * TODO: the tab fetches the contracts again that IwdPortfolioData has
+ * just fetched, so a new portfolio costs two requests per refresh. */
 static void
 hand_over_to_tab (IwdPortfolioView *self)
 {
