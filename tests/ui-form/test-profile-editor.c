@@ -433,6 +433,61 @@ test_editor_check_scrolls_to_status (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 }
 
+/* Collects the revealers of messages, leaving out those that GTK and
+ * libadwaita widgets, such as the action bar, have inside them. */
+static void
+collect_revealers (GtkWidget *widget,
+                   GPtrArray *revealers)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_REVEALER (child) && GTK_IS_LABEL (gtk_revealer_get_child (GTK_REVEALER (child))))
+        g_ptr_array_add (revealers, child);
+
+      collect_revealers (child, revealers);
+    }
+}
+
+static guint
+count_visible_revealers (IwdProfileEditor *editor)
+{
+  g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
+  guint n_visible = 0;
+
+  collect_revealers (GTK_WIDGET (editor), revealers);
+  g_assert_cmpuint (revealers->len, >=, 2);
+
+  for (guint i = 0; i < revealers->len; i++)
+    {
+      GtkRevealer *revealer = revealers->pdata[i];
+
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (revealer)), ==,
+                       gtk_revealer_get_reveal_child (revealer));
+      if (gtk_widget_get_visible (GTK_WIDGET (revealer)))
+        n_visible++;
+    }
+
+  return n_visible;
+}
+
+/* A hidden message would still add the box's spacing, which left an
+ * empty band between the company's name and the first group. */
+static void
+test_editor_messages_take_no_room (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  IwdProfileEditor *editor = open_editor (fixture, COMPANY, NULL);
+
+  g_assert_cmpuint (count_visible_revealers (editor), ==, 0);
+
+  fill_form (editor, "wrong");
+  run_action (editor, "editor.check");
+
+  g_assert_cmpuint (count_visible_revealers (editor), ==, 2);
+}
+
 static void
 test_editor_check_invalid_form (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -867,6 +922,7 @@ main (int   argc,
   ADD ("/ui/form/editor/check-accepted", test_editor_check_accepted);
   ADD ("/ui/form/editor/check-wrong-password", test_editor_check_wrong_password);
   ADD ("/ui/form/editor/check-scrolls-to-status", test_editor_check_scrolls_to_status);
+  ADD ("/ui/form/editor/messages-take-no-room", test_editor_messages_take_no_room);
   ADD ("/ui/form/editor/check-invalid-form", test_editor_check_invalid_form);
   ADD ("/ui/form/editor/save", test_editor_save);
   ADD ("/ui/form/editor/save-forces-methods", test_editor_save_forces_methods);
