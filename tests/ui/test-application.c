@@ -80,6 +80,72 @@ test_application_actions (void)
 }
 
 static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *shortcuts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        g_ptr_array_add (shortcuts, child);
+      else
+        collect_shortcuts (child, shortcuts);
+    }
+}
+
+/* The shortcuts window shows a key for an action-name only when the
+ * application has accelerators for that action. */
+static void
+check_help_overlay_cb (GApplication *app,
+                       gpointer      user_data)
+{
+  gboolean *checked = user_data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/IWDesk/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+
+  collect_shortcuts (overlay, shortcuts);
+  g_assert_cmpuint (shortcuts->len, >, 0);
+
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action_name = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (shortcuts->pdata[i], "title", &title, "accelerator", &accelerator,
+                    "action-name", &action_name, NULL);
+      if (action_name != NULL)
+        accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action_name);
+
+      g_test_message ("shortcut %s: accelerator %s, action %s", title, accelerator, action_name);
+      g_assert_true ((accelerator != NULL && *accelerator != '\0') ||
+                     (accels != NULL && accels[0] != NULL));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  *checked = TRUE;
+}
+
+static void
+test_application_help_overlay_keys (void)
+{
+  IwdApplication *app = new_application ();
+  char *argv[] = { (char *) "iwdesk", (char *) "--demo", (char *) "--server", (char *) "https://localhost/", NULL };
+  gboolean checked = FALSE;
+
+  /* As in test_application_actions, the conflicting options end the run
+   * once startup has set the accelerators. */
+  g_signal_connect_after (app, "startup", G_CALLBACK (check_help_overlay_cb), &checked);
+  g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_true (checked);
+  g_assert_finalize_object (app);
+}
+
+static void
 test_application_demo_screenshot (void)
 {
   g_autoptr(GError) error = NULL;
@@ -121,6 +187,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/application/actions", test_application_actions);
+  g_test_add_func ("/application/help-overlay-keys", test_application_help_overlay_keys);
   g_test_add_func ("/application/demo-screenshot", test_application_demo_screenshot);
   g_test_add_func ("/application/demo-and-server", test_application_demo_and_server);
 
