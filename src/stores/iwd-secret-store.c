@@ -48,11 +48,9 @@ is_dismissed_prompt (GTask        *task,
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
 
-  /* TODO: no test covers a locked keyring, because a dismissed unlock
-   * prompt cannot be reproduced headless. In libsecret 0.20 a dismissed
-   * prompt gives no result and no error, which the calling code may turn
-   * into SECRET_ERROR_IS_LOCKED or into a cancellation the caller never
-   * requested. Both count as locked here. */
+  /* A prompt the user dismissed ends libsecret's call as if it had been
+   * cancelled, though the caller cancelled nothing: that is a locked
+   * keyring too. */
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
          && (cancellable == NULL || !g_cancellable_is_cancelled (cancellable));
 }
@@ -123,6 +121,18 @@ sort_unique_account_ids (GPtrArray *accounts)
     }
 }
 
+static gboolean
+has_locked_item (GList *items)
+{
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      if (SECRET_IS_ITEM (l->data) && secret_item_get_locked (l->data))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 on_password_stored (GObject      *source,
                     GAsyncResult *result,
@@ -141,6 +151,45 @@ on_password_stored (GObject      *source,
 }
 
 static void
+on_locked_items_searched (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autolist(GObject) items = NULL;
+  GError *error = NULL;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, map_secret_error (task, error));
+      return;
+    }
+
+  if (has_locked_item (items))
+    {
+      g_task_return_new_error (task, IWD_SECRET_STORE_ERROR, IWD_SECRET_STORE_ERROR_LOCKED,
+                               "keyring locked: its unlock prompt failed");
+      return;
+    }
+
+  g_task_return_pointer (task, NULL, NULL);
+}
+
+/* libsecret 0.20 returns no password and no error both when nothing
+ * matches and when a matching item stayed locked because its unlock
+ * prompt failed, as it does on a session without a display. A search
+ * that does not unlock tells the two apart. */
+static void
+search_locked_items (GTask *task)
+{
+  GHashTable *attributes = g_task_get_task_data (task);
+
+  secret_password_searchv (iwd_secret_store_get_schema (), attributes, SECRET_SEARCH_ALL,
+                           g_task_get_cancellable (task), on_locked_items_searched, task);
+}
+
+static void
 on_password_looked_up (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -153,6 +202,12 @@ on_password_looked_up (GObject      *source,
   if (error != NULL)
     {
       g_task_return_error (task, map_secret_error (task, error));
+      return;
+    }
+
+  if (password == NULL)
+    {
+      search_locked_items (g_steal_pointer (&task));
       return;
     }
 
@@ -201,6 +256,18 @@ on_accounts_searched (GObject      *source,
 
   sort_unique_account_ids (accounts);
   g_task_return_pointer (task, g_steal_pointer (&accounts), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Keeps @attributes with @task, for the search that may follow a look-up,
+ * and starts the look-up. Takes ownership of @task and @attributes. */
+static void
+lookup_password (GTask      *task,
+                 GHashTable *attributes)
+{
+  g_task_set_task_data (task, attributes, (GDestroyNotify) g_hash_table_unref);
+
+  secret_password_lookupv (iwd_secret_store_get_schema (), attributes,
+                           g_task_get_cancellable (task), on_password_looked_up, task);
 }
 
 static void
@@ -413,12 +480,11 @@ iwd_secret_store_lookup_account_password (IwdSecretStore      *self,
   task = new_task (self, cancellable, callback, user_data,
                    iwd_secret_store_lookup_account_password);
 
-  secret_password_lookup (iwd_secret_store_get_schema (), cancellable,
-                          on_password_looked_up, task,
-                          "kind", KIND_ACCOUNT,
-                          "server", account->server,
-                          "login", account->login,
-                          NULL);
+  lookup_password (task, secret_attributes_build (iwd_secret_store_get_schema (),
+                                                 "kind", KIND_ACCOUNT,
+                                                 "server", account->server,
+                                                 "login", account->login,
+                                                 NULL));
 }
 
 /**
@@ -599,14 +665,13 @@ iwd_secret_store_lookup_field_secret (IwdSecretStore      *self,
   task = new_task (self, cancellable, callback, user_data,
                    iwd_secret_store_lookup_field_secret);
 
-  secret_password_lookup (iwd_secret_store_get_schema (), cancellable,
-                          on_password_looked_up, task,
-                          "kind", KIND_PROFILE_FIELD,
-                          "server", account->server,
-                          "login", account->login,
-                          "profile", profile_id,
-                          "field", field_key,
-                          NULL);
+  lookup_password (task, secret_attributes_build (iwd_secret_store_get_schema (),
+                                                 "kind", KIND_PROFILE_FIELD,
+                                                 "server", account->server,
+                                                 "login", account->login,
+                                                 "profile", profile_id,
+                                                 "field", field_key,
+                                                 NULL));
 }
 
 /**
