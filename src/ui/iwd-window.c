@@ -5,6 +5,7 @@
 
 #include "iwd-api-error.h"
 #include "iwd-error-message.h"
+#include "iwd-local-file-view.h"
 #include "iwd-preferences-window.h"
 #include "iwd-profile-editor.h"
 #include "iwd-robot-error.h"
@@ -919,6 +920,31 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (preferences);
 }
 
+/* Opens a contracts or commissions file from disk in its own window, with
+ * the same grid as a portfolio, so a broker can read a statement that
+ * did not come through ImportWeb. */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = iwd_local_file_view_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Local File"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  gtk_widget_activate_action (view, "grid.open-file", NULL);
+}
+
 static gboolean
 iwd_window_close_request (GtkWindow *window)
 {
@@ -1076,6 +1102,9 @@ iwd_window_class_init (IwdWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", tab_names[i]);
+
+  gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-file", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);

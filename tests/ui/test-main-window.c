@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "iwd-local-file-view.h"
 #include "iwd-profile-editor.h"
 #include "iwd-sandbox.h"
 #include "iwd-window.h"
@@ -204,6 +205,41 @@ test_main_window_create_profile (WindowFixture *fixture,
   g_assert_true (gtk_window_get_modal (editor_window));
   g_assert_cmpstr (iwd_credential_form_get_profile_id (iwd_profile_editor_get_form (editor)), ==, "");
   g_assert_true (iwd_credential_form_get_profile_id_editable (iwd_profile_editor_get_form (editor)));
+}
+
+static GtkWindow *
+find_transient_window (IwdWindow  *window,
+                       const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          g_strcmp0 (gtk_window_get_title (toplevel), title) == 0)
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+test_main_window_open_file (WindowFixture *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWindow *file_window;
+  GtkWidget *view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-file", NULL));
+  file_window = find_transient_window (fixture->window, "Local File");
+
+  g_assert_nonnull (file_window);
+  view = gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (file_window)));
+  g_assert_true (IWD_IS_LOCAL_FILE_VIEW (view));
+
+  gtk_window_destroy (file_window);
 }
 
 static gboolean
@@ -503,6 +539,7 @@ main (int   argc,
   ADD ("/main-window/switch-tabs", test_main_window_switch_tabs);
   g_test_add_func ("/main-window/tabs-need-account", test_main_window_tabs_need_account);
   ADD ("/main-window/create-profile", test_main_window_create_profile);
+  ADD ("/main-window/open-file", test_main_window_open_file);
   ADD ("/main-window/save-profile", test_main_window_save_profile);
   ADD ("/main-window/edit-profile", test_main_window_edit_profile);
   ADD ("/main-window/edit-unknown-profile", test_main_window_edit_unknown_profile);
