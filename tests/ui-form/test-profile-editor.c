@@ -563,20 +563,137 @@ test_editor_save_forces_methods (Fixture       *fixture,
   g_assert_false (server_profile_has_task (fixture, "ALZ-01", "Sinistres"));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Saves with the password that the sandbox rejects, then sends @response
+ * to the dialog that offers to save anyway. */
+static void
+save_wrong_password (Fixture          *fixture,
+                     IwdProfileEditor *editor,
+                     const char       *response)
+{
+  AdwMessageDialog *dialog;
+
+  fill_form (editor, "wrong");
+  run_action (editor, "editor.save");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_editor_save_wrong_password (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
   IwdProfileEditor *editor = open_editor (fixture, COMPANY, NULL);
 
-  fill_form (editor, "wrong");
-  run_action (editor, "editor.save");
+  save_wrong_password (fixture, editor, "cancel");
 
+  g_assert_false (iwd_profile_editor_get_busy (editor));
   g_assert_null (fixture->saved_id);
   g_assert_false (server_has_profile (fixture, "ALZ-01"));
   g_assert_null (iwd_account_state_get_profile (fixture->state, "ALZ-01"));
   g_assert_cmpstr (iwd_credential_form_get_message (iwd_profile_editor_get_form (editor), "Password"), ==,
                    "Mot de passe incorrect");
+}
+
+static IwdProfile *
+find_server_profile (Fixture    *fixture,
+                     const char *profile_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+
+  iwd_client_list_profiles_async (fixture->client, NULL, store_result_cb, &result);
+  wait_until (has_result, &result);
+  profiles = iwd_client_list_profiles_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      IwdProfile *profile = g_ptr_array_index (profiles, i);
+
+      if (g_strcmp0 (iwd_profile_get_id (profile), profile_id) == 0)
+        return g_object_ref (profile);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_inactive_task (IwdProfile *profile)
+{
+  GPtrArray *tasks = iwd_profile_get_tasks (profile);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      const IwdProfileTask *task = g_ptr_array_index (tasks, i);
+
+      if (task->inactive)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_editor_save_anyway (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  IwdProfileEditor *editor = open_editor (fixture, COMPANY, NULL);
+  g_autoptr(IwdProfile) profile = NULL;
+
+  save_wrong_password (fixture, editor, "save");
+  wait_until (has_saved, fixture);
+  profile = find_server_profile (fixture, "ALZ-01");
+
+  g_assert_cmpstr (fixture->saved_id, ==, "ALZ-01");
+  g_assert_nonnull (profile);
+  g_assert_cmpint (iwd_profile_get_robot_error (profile), ==, 8);
+  g_assert_true (has_inactive_task (profile));
+  g_assert_nonnull (iwd_account_state_get_profile (fixture->state, "ALZ-01"));
+}
+
+/* The suspended-then-fixed path: a profile saved with a refused password
+ * is suspended by the robot, and posting it again with a good one clears
+ * the error and starts its tasks again. */
+static void
+test_editor_repost_clears_error (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  IwdProfileEditor *editor = open_editor (fixture, COMPANY, NULL);
+  g_autoptr(IwdProfile) profile = NULL;
+
+  save_wrong_password (fixture, editor, "save");
+  wait_until (has_saved, fixture);
+  g_clear_pointer (&fixture->saved_id, g_free);
+
+  editor = open_editor (fixture, COMPANY, "ALZ-01");
+  wait_until (is_settled, editor);
+  type_text (editor, "Password", INSURER_PASSWORD);
+  run_action (editor, "editor.save");
+  wait_until (has_saved, fixture);
+  profile = find_server_profile (fixture, "ALZ-01");
+
+  g_assert_nonnull (profile);
+  g_assert_cmpint (iwd_profile_get_robot_error (profile), ==, 0);
+  g_assert_false (has_inactive_task (profile));
 }
 
 static void
@@ -927,6 +1044,8 @@ main (int   argc,
   ADD ("/ui/form/editor/save", test_editor_save);
   ADD ("/ui/form/editor/save-forces-methods", test_editor_save_forces_methods);
   ADD ("/ui/form/editor/save-wrong-password", test_editor_save_wrong_password);
+  ADD ("/ui/form/editor/save-anyway", test_editor_save_anyway);
+  ADD ("/ui/form/editor/repost-clears-error", test_editor_repost_clears_error);
   ADD ("/ui/form/editor/save-in-portfolio", test_editor_save_in_portfolio);
   ADD ("/ui/form/editor/id-taken-on-server", test_editor_id_taken_on_server);
   ADD ("/ui/form/editor/unknown-company", test_editor_unknown_company);

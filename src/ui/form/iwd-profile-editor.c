@@ -112,14 +112,16 @@ update_actions (IwdProfileEditor *self)
 {
   gboolean form_ready = self->state == IWD_PROFILE_EDITOR_STATE_FORM && !self->busy;
   GtkWidget *widget = GTK_WIDGET (self);
+  gboolean can_save;
 
   gtk_widget_action_set_enabled (widget, "editor.retry", self->state == IWD_PROFILE_EDITOR_STATE_ERROR);
   gtk_widget_action_set_enabled (widget, "editor.check", form_ready);
 
   /* Saving under an id that the list has not yet shown to be taken could
    * replace another profile, so Save waits for the list. */
-  gtk_widget_action_set_enabled (widget, "editor.save",
-                                 form_ready && !self->listing && iwd_credential_form_is_valid (self->form));
+  can_save = form_ready && !self->listing && iwd_credential_form_is_valid (self->form);
+  gtk_widget_action_set_enabled (widget, "editor.save", can_save);
+  gtk_widget_action_set_enabled (widget, "editor.save-anyway", can_save);
 }
 
 static void
@@ -515,6 +517,46 @@ accept_check (IwdProfileEditor *self)
 }
 
 static void
+on_save_anyway_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         IwdProfileEditor *self)
+{
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  g_message ("form: %s: profile %s saved without an accepted check, by the broker's choice",
+             self->company, iwd_credential_form_get_profile_id (self->form));
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save-anyway", NULL);
+}
+
+/* Offers to post a profile whose check failed. The broker may know better
+ * than the check, or the check may be unreachable, but the robot then
+ * fails to log in until the profile is updated. */
+static void
+offer_save_anyway (IwdProfileEditor *self,
+                   gboolean          refused)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (!self->save_after_check)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Save Without a Check?"), NULL));
+  adw_message_dialog_set_body (dialog, refused
+                               ? _("ImportWeb refused these credentials. Save the profile anyway? The robot will fail to log in until you update it.")
+                               : _("ImportWeb could not check these credentials. Save the profile anyway? The robot will fail to log in if they are wrong."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_anyway_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_credentials_checked (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
@@ -533,6 +575,7 @@ on_credentials_checked (GObject      *source,
       g_message ("form: %s: cannot check the credentials: %s", self->company, error->message);
       set_busy (self, FALSE);
       show_status_error (self, _("The credentials could not be checked. Everything you typed is kept."), error);
+      offer_save_anyway (self, FALSE);
       return;
     }
 
@@ -545,6 +588,7 @@ on_credentials_checked (GObject      *source,
   set_busy (self, FALSE);
   iwd_credential_form_show_check_reply (self->form, reply);
   show_status (self, _("The insurer refused these credentials. Correct what the messages below point out."), TRUE);
+  offer_save_anyway (self, TRUE);
 }
 
 static void
@@ -709,6 +753,18 @@ save_activated (GtkWidget  *widget,
 }
 
 static void
+save_anyway_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IwdProfileEditor *self = IWD_PROFILE_EDITOR (widget);
+
+  show_status (self, NULL, FALSE);
+  if (iwd_credential_form_validate (self->form))
+    post_profile (self);
+}
+
+static void
 iwd_profile_editor_dispose (GObject *object)
 {
   IwdProfileEditor *self = IWD_PROFILE_EDITOR (object);
@@ -818,6 +874,7 @@ iwd_profile_editor_class_init (IwdProfileEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.retry", NULL, retry_activated);
   gtk_widget_class_install_action (widget_class, "editor.check", NULL, check_activated);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "editor.save-anyway", NULL, save_anyway_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
 }
