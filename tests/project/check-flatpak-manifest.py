@@ -9,9 +9,11 @@
 # Usage: check-flatpak-manifest.py MANIFEST APP_ID
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 # Sources that flatpak-builder downloads, with the keys that pin each.
 # A "dir" source is the checkout being built, so it has nothing to pin.
@@ -106,8 +108,10 @@ def check_flatpak_builder(path):
         results.append((True, "flatpak-builder parses the manifest # SKIP flatpak-builder not installed", []))
         return
 
-    process = subprocess.run(["flatpak-builder", "--show-manifest", path],
-                             capture_output=True, text=True, check=False)
+    # flatpak-builder makes its state folder in the working directory.
+    with tempfile.TemporaryDirectory() as work_dir:
+        process = subprocess.run(["flatpak-builder", "--show-manifest", os.path.abspath(path)],
+                                 capture_output=True, text=True, check=False, cwd=work_dir)
     problems = process.stderr.splitlines()
     report(process.returncode == 0 and not problems,
            "flatpak-builder parses the manifest without warnings", problems)
