@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * @IWD_CLI_ERROR_USAGE: a missing or invalid argument or option
  * @IWD_CLI_ERROR_NO_PASSWORD: no password on standard input nor in the
  *   keyring
+ * @IWD_CLI_ERROR_REJECTED: a company refused the credentials given to
+ *   `profile save`
  *
  * Errors that the command-line tool raises itself, beside the ones of
  * the libraries it calls.
@@ -19,6 +21,7 @@ G_BEGIN_DECLS
 typedef enum {
   IWD_CLI_ERROR_USAGE,
   IWD_CLI_ERROR_NO_PASSWORD,
+  IWD_CLI_ERROR_REJECTED,
 } IwdCliError;
 
 /**

@@ -26,6 +26,8 @@ static const Command commands[] = {
   { "export", iwd_cli_export_main },
   { "contracts", iwd_cli_contracts_main },
   { "commissions", iwd_cli_commissions_main },
+  { "portfolio", iwd_cli_portfolio_main },
+  { "profile", iwd_cli_profile_main },
 };
 
 static void
@@ -61,6 +63,12 @@ create_context (gboolean *version)
       "  contracts PTF    print or export the contracts of a portfolio\n"
       "  commissions PTF PROFILE\n"
       "                   print or export a profile's commission statement\n"
+      "  portfolio …      list, create, fill or delete portfolios\n"
+      "  profile …        save, delete or schedule robot profiles\n"
+      "\n"
+      "--format sets what is printed on standard output (text, csv or json);\n"
+      "--export-format sets the file written with --output (csv-fr, csv,\n"
+      "xlsx or json).\n"
       "\n"
       "Run 'iwdesk-cli COMMAND --help' for the options of a command."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

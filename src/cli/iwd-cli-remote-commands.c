@@ -275,7 +275,7 @@ static const IwdCliRemoteCommand fields_command = {
 
 /* profiles */
 
-static const IwdCliColumn profile_columns[] = {
+const IwdCliColumn iwd_cli_profile_columns[] = {
   { "company", N_("Company"), NULL },
   { "id", N_("Profile"), NULL },
   { "robot_error", N_("Robot error"), NULL },
@@ -292,6 +292,31 @@ start_profiles (IwdClient           *client,
   iwd_client_list_profiles_async (client, cancellable, callback, user_data);
 }
 
+G_STATIC_ASSERT (G_N_ELEMENTS (iwd_cli_profile_columns) == IWD_CLI_N_PROFILE_COLUMNS);
+
+/**
+ * iwd_cli_add_profile_rows:
+ * @records: the rows, with the columns of #iwd_cli_profile_columns
+ * @profiles: (element-type IwdProfile): the profiles that a call returned
+ *
+ * Adds one row per profile, as `profiles` prints them.
+ */
+void
+iwd_cli_add_profile_rows (IwdCliRecords *records,
+                          GPtrArray     *profiles)
+{
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      IwdProfile *profile = g_ptr_array_index (profiles, i);
+      JsonObject *row = iwd_cli_records_append_row (records);
+
+      json_object_set_string_member (row, "company", iwd_profile_get_company (profile));
+      json_object_set_string_member (row, "id", iwd_profile_get_id (profile));
+      json_object_set_int_member (row, "robot_error", iwd_profile_get_robot_error (profile));
+      json_object_set_array_member (row, "tasks", create_task_list (iwd_profile_get_tasks (profile)));
+    }
+}
+
 static gboolean
 collect_profiles (IwdClient      *client,
                   GAsyncResult   *result,
@@ -303,17 +328,7 @@ collect_profiles (IwdClient      *client,
   if (profiles == NULL)
     return FALSE;
 
-  for (guint i = 0; i < profiles->len; i++)
-    {
-      IwdProfile *profile = g_ptr_array_index (profiles, i);
-      JsonObject *row = iwd_cli_records_append_row (records);
-
-      json_object_set_string_member (row, "company", iwd_profile_get_company (profile));
-      json_object_set_string_member (row, "id", iwd_profile_get_id (profile));
-      json_object_set_int_member (row, "robot_error", iwd_profile_get_robot_error (profile));
-      json_object_set_array_member (row, "tasks", create_task_list (iwd_profile_get_tasks (profile)));
-    }
-
+  iwd_cli_add_profile_rows (records, profiles);
   return TRUE;
 }
 
@@ -322,7 +337,7 @@ static const IwdCliRemoteCommand profiles_command = {
   N_("Lists the account's robot profiles, their last robot error (0 for "
      "none) and their tasks."),
   N_("Cannot list the profiles"),
-  profile_columns, G_N_ELEMENTS (profile_columns),
+  iwd_cli_profile_columns, G_N_ELEMENTS (iwd_cli_profile_columns),
   start_profiles, collect_profiles,
 };
 

@@ -120,7 +120,8 @@ create_context (const IwdCliRemoteCommand *command,
       N_("Read the password from the first line of standard input instead of the keyring"),
       NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &options->format_name,
-      N_("Output format: text (the default), csv or json"), N_("FORMAT") },
+      N_("Format of what is printed on standard output: text (the default), csv or json; "
+         "a file written with --output takes --export-format instead"), N_("FORMAT") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &options->timeout,
       N_("Seconds to wait for each reply (default: 30)"), N_("SECONDS") },
     { NULL }
@@ -134,6 +135,9 @@ create_context (const IwdCliRemoteCommand *command,
 
   if (command->collect_table != NULL)
     add_export_entries (context, options);
+
+  if (command->entries != NULL)
+    g_option_context_add_main_entries (context, command->entries, GETTEXT_PACKAGE);
 
   return context;
 }
@@ -401,6 +405,9 @@ write_result (RemoteRun     *run,
 {
   IwdExportFormat export_format;
 
+  if (run->command->n_columns == 0 && run->table == NULL)
+    return IWD_CLI_EXIT_OK;
+
   if (run->table == NULL)
     return print_records (run->records, format);
 
@@ -431,6 +438,34 @@ check_export_options (RemoteOptions  *options,
   return FALSE;
 }
 
+static IwdCliExit
+run_local (RemoteRun     *run,
+           RemoteOptions *options,
+           IwdCliFormat   format)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!run->command->collect_local (run->account, run->arguments, run->records, &error))
+    return iwd_cli_report_error (_("Cannot read IWDesk's local data"), error);
+
+  return write_result (run, options, format);
+}
+
+/* The call has succeeded: a failure to record it is reported, but the
+ * output is still written, since the server holds the change. */
+static IwdCliExit
+record_call (RemoteRun *run)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (run->command->record == NULL
+      || run->command->record (run->account, run->arguments, &error))
+    return IWD_CLI_EXIT_OK;
+
+  return iwd_cli_report_error (_("The change was made but IWDesk's local data could not record it"),
+                               error);
+}
+
 /**
  * iwd_cli_remote_main:
  * @command: the command to run
@@ -452,17 +487,22 @@ iwd_cli_remote_main (const IwdCliRemoteCommand *command,
   g_auto(RemoteRun) run = { command, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   guint n_arguments = count_parameters (command->parameters);
   g_autoptr(GError) error = NULL;
+  IwdCliExit exit_code;
   IwdCliFormat format;
 
   if (!iwd_cli_command_parse (context, args, n_arguments, &error)
       || !iwd_cli_command_get_format (options.format_name, IWD_CLI_FORMAT_TEXT, &format, &error)
       || !check_export_options (&options, &error)
+      || (command->check != NULL && !command->check ((const char * const *) *args + 1, &error))
       || !prepare_run (&run, &options, &error))
     return iwd_cli_report_error (_("Invalid command line"), error);
 
   run.arguments = (const char * const *) *args + 1;
   run.loop = g_main_loop_new (NULL, FALSE);
   run.records = iwd_cli_records_new (command->columns, command->n_columns);
+
+  if (command->start == NULL)
+    return run_local (&run, &options, format);
 
   if (!start_run (&run, &options, &error))
     return iwd_cli_report_error (_("Cannot read the password"), error);
@@ -473,6 +513,10 @@ iwd_cli_remote_main (const IwdCliRemoteCommand *command,
 
   if (run.error != NULL)
     return iwd_cli_report_error (run.failure, run.error);
+
+  exit_code = record_call (&run);
+  if (exit_code != IWD_CLI_EXIT_OK)
+    return exit_code;
 
   return write_result (&run, &options, format);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "iwd-account-id.h"
 #include "iwd-cli-records.h"
 #include "iwd-client.h"
 
@@ -21,10 +22,18 @@ G_BEGIN_DECLS
  *   @records
  * @collect_table: (nullable): finishes a call that returns a table, for
  *   a command whose @collect is %NULL
+ * @entries: (nullable): the command's own options, %NULL-terminated
+ * @check: (nullable): checks the @arguments and the command's own options
+ *   before the password is read, so that a refusal costs no call
+ * @collect_local: (nullable): for a command whose @start is %NULL: reads
+ *   the rows from the account's local state instead of the services
+ * @record: (nullable): after a successful call, records its outcome in
+ *   the account's local state, so that IWDesk sees it
  *
  * A command that signs in to the ImportWeb services and prints what one
  * call returns. A command that collects a table also takes `--output`
- * and `--export-format`, to export the table to a file.
+ * and `--export-format`, to export the table to a file. A command without
+ * columns prints nothing when it succeeds.
  */
 typedef struct {
   const char         *name;
@@ -47,7 +56,26 @@ typedef struct {
   IwdTable *(*collect_table) (IwdClient     *client,
                               GAsyncResult  *result,
                               GError       **error);
+
+  const GOptionEntry *entries;
+
+  gboolean (*check)         (const char * const  *arguments,
+                             GError             **error);
+  gboolean (*collect_local) (const IwdAccountId  *account,
+                             const char * const  *arguments,
+                             IwdCliRecords       *records,
+                             GError             **error);
+  gboolean (*record)        (const IwdAccountId  *account,
+                             const char * const  *arguments,
+                             GError             **error);
 } IwdCliRemoteCommand;
+
+/* The columns of iwd_cli_add_profile_rows(). */
+#define IWD_CLI_N_PROFILE_COLUMNS 4
+extern const IwdCliColumn iwd_cli_profile_columns[IWD_CLI_N_PROFILE_COLUMNS];
+
+void iwd_cli_add_profile_rows (IwdCliRecords          *records,
+                               GPtrArray              *profiles);
 
 int iwd_cli_remote_main    (const IwdCliRemoteCommand  *command,
                             GStrv                      *args);
@@ -59,5 +87,8 @@ int iwd_cli_errors_main    (GStrv                      *args);
 
 int iwd_cli_contracts_main   (GStrv                    *args);
 int iwd_cli_commissions_main (GStrv                    *args);
+
+int iwd_cli_portfolio_main   (GStrv                    *args);
+int iwd_cli_profile_main     (GStrv                    *args);
 
 G_END_DECLS
