@@ -451,8 +451,8 @@ run_local (RemoteRun     *run,
   return write_result (run, options, format);
 }
 
-/* The call has succeeded: a failure to record it is reported, but the
- * output is still written, since the server holds the change. */
+/* The call has succeeded, so a failure to record it gets its own
+ * message: the server holds the change that IWDesk will not show. */
 static IwdCliExit
 record_call (RemoteRun *run)
 {

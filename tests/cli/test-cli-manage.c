@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+
+#include "iwd-account-state.h"
+#include "iwd-test-cli.h"
+
+/* One sandbox serves every test, with its generated replies; each test
+ * uses its own portfolio and profile ids, so that the order of the
+ * tests does not matter. The account state goes to a temporary data
+ * folder, which the tests read back as IWDesk would. */
+static GSubprocess *sandbox;
+static char *sandbox_url;
+static char *data_dir;
+
+static void
+start_sandbox (void)
+{
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              IWDESK_SANDBOX_PATH, "--port", "0", "--exit-with-parent", NULL);
+  g_assert_no_error (error);
+
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));
+  sandbox_url = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (sandbox_url, "http://127.0.0.1:"));
+}
+
+static void
+stop_sandbox (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (sandbox, SIGTERM);
+  g_subprocess_wait (sandbox, NULL, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&sandbox);
+  g_clear_pointer (&sandbox_url, g_free);
+}
+
+/* The children inherit the data folder through XDG_DATA_HOME. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+
+  g_remove (path);
+}
+
+static void
+create_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  data_dir = g_dir_make_tmp ("iwdesk-cli-manage-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+}
+
+/* Runs `iwdesk-cli GROUP ARGS… --server … --login demo --password-stdin`,
+ * with @input after the password line. */
+static void
+run_manage (IwdTestCliRun *run,
+            const char    *input,
+            const char    *group,
+            ...)
+{
+  g_autofree char *stdin_text = g_strconcat ("demo\n", input, NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list list;
+
+  g_ptr_array_add (args, (char *) group);
+
+  va_start (list, group);
+  while ((arg = va_arg (list, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (list);
+
+  g_ptr_array_add (args, "--server");
+  g_ptr_array_add (args, sandbox_url);
+  g_ptr_array_add (args, "--login");
+  g_ptr_array_add (args, "demo");
+  g_ptr_array_add (args, "--password-stdin");
+  g_ptr_array_add (args, NULL);
+
+  iwd_test_cli_run (run, stdin_text, (const char * const *) args->pdata);
+}
+
+static IwdAccountState *
+load_state (void)
+{
+  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox_url, "demo");
+  g_autoptr(IwdAccountState) state = iwd_account_state_new (data_dir, account);
+  g_autoptr(GError) error = NULL;
+
+  iwd_account_state_load (state, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&state);
+}
+
+/* Saves profile @id for ALLIANZ, with "secret" as its password. */
+static void
+save_profile (const char *id)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "secret\n", "profile", "save", "ALLIANZ", id,
+              "--field", "Login=jean", "--field", "Marche=P",
+              "--secret-field", "Password", "--method", "Commissions", NULL);
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.exit_status, ==, 0);
+}
+
+static void
+create_portfolio (const char *id)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "portfolio", "create", id, "--label", "Cabinet Durand",
+              "--months", "6", "--fleets", NULL);
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.exit_status, ==, 0);
+}
+
+static void
+test_portfolio_create (void)
+{
+  g_autoptr(IwdAccountState) state = NULL;
+  const IwdPortfolioOptions *options;
+
+  create_portfolio ("PTFCREATE");
+  state = load_state ();
+  options = iwd_account_state_get_portfolio_options (state, "PTFCREATE");
+
+  g_assert_nonnull (options);
+  g_assert_cmpstr (options->label, ==, "Cabinet Durand");
+  g_assert_cmpuint (options->months, ==, 6);
+  g_assert_true (options->fleets);
+  g_assert_false (options->funds);
+}
+
+static void
+test_portfolio_list (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  const char *args[] = { "portfolio", "list", "--server", NULL, "--login", "demo",
+                         "--format", "csv", NULL };
+
+  create_portfolio ("PTFLIST");
+  save_profile ("LIST1");
+  run_manage (&run, "", "portfolio", "add", "PTFLIST", "LIST1", NULL);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  iwd_test_cli_run_clear (&run);
+
+  /* The list is local: it needs no password. */
+  args[3] = sandbox_url;
+  iwd_test_cli_run (&run, "", args);
+
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nPTFLIST,Cabinet Durand,6,LIST1\n"));
+}
+
+static void
+test_portfolio_no_label (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "portfolio", "create", "PTFNOLABEL", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--label"));
+}
+
+static void
+test_portfolio_long_id (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "portfolio", "create", "PTF4567890123456", "--label", "Trop long", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "'PTF4567890123456' is not a valid id"));
+}
+
+static void
+test_portfolio_profiles (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  create_portfolio ("PTFPROFILES");
+  save_profile ("PROF1");
+  run_manage (&run, "", "portfolio", "add", "PTFPROFILES", "PROF1", NULL);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  iwd_test_cli_run_clear (&run);
+
+  run_manage (&run, "", "portfolio", "profiles", "PTFPROFILES", "--format", "csv", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "company,id,robot_error,tasks\n"
+                   "allianz,PROF1,0,Commissions\n");
+}
+
+static void
+test_portfolio_remove (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+  g_auto(GStrv) profiles = NULL;
+
+  create_portfolio ("PTFREMOVE");
+  save_profile ("REMOVE1");
+  run_manage (&run, "", "portfolio", "add", "PTFREMOVE", "REMOVE1", NULL);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  iwd_test_cli_run_clear (&run);
+
+  run_manage (&run, "", "portfolio", "remove", "PTFREMOVE", "REMOVE1", NULL);
+  state = load_state ();
+  profiles = iwd_account_state_list_portfolio_profiles (state, "PTFREMOVE");
+
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpuint (g_strv_length (profiles), ==, 0);
+  g_assert_nonnull (iwd_account_state_get_profile (state, "REMOVE1"));
+}
+
+static void
+test_portfolio_delete_refused (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+
+  create_portfolio ("PTFKEEP");
+  run_manage (&run, "", "portfolio", "delete", "PTFKEEP", NULL);
+  state = load_state ();
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "deleting portfolio 'PTFKEEP' also deletes its profiles"));
+  g_assert_nonnull (strstr (run.err, "--yes"));
+  g_assert_nonnull (iwd_account_state_get_portfolio_options (state, "PTFKEEP"));
+}
+
+static void
+test_portfolio_delete (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+
+  create_portfolio ("PTFDELETE");
+  run_manage (&run, "", "portfolio", "delete", "PTFDELETE", "--yes", NULL);
+  state = load_state ();
+
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_null (iwd_account_state_get_portfolio_options (state, "PTFDELETE"));
+}
+
+static void
+test_profile_save (void)
+{
+  g_autoptr(IwdAccountState) state = NULL;
+  const IwdProfileRecord *record;
+
+  save_profile ("SAVE1");
+  state = load_state ();
+  record = iwd_account_state_get_profile (state, "SAVE1");
+
+  g_assert_nonnull (record);
+  g_assert_cmpstr (record->company, ==, "ALLIANZ");
+  g_assert_cmpstr (json_object_get_string_member (record->values, "Login"), ==, "jean");
+  g_assert_cmpstr (json_object_get_string_member (record->values, "Marche"), ==, "P");
+  g_assert_false (json_object_has_member (record->values, "Password"));
+  g_assert_true (iwd_profile_record_is_secret_key (record, "Password"));
+  g_assert_cmpstr (record->methods[0], ==, "Commissions");
+}
+
+static void
+test_profile_save_rejected (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+
+  run_manage (&run, "wrong\n", "profile", "save", "ALLIANZ", "REJECTED",
+              "--field", "Login=jean", "--field", "Marche=P",
+              "--secret-field", "Password", NULL);
+  state = load_state ();
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Password=Mot de passe incorrect"));
+  g_assert_null (iwd_account_state_get_profile (state, "REJECTED"));
+}
+
+static void
+test_profile_save_secret_argument (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "profile", "save", "ALLIANZ", "SECRETARG",
+              "--field", "Password=secret", "--secret-field", "Password", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "'Password' is a secret field"));
+  g_assert_null (strstr (run.err, "=secret"));
+}
+
+static void
+test_profile_save_no_secret_line (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "profile", "save", "ALLIANZ", "NOLINE",
+              "--field", "Login=jean", "--secret-field", "Password", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no line for the secret field 'Password'"));
+}
+
+static void
+test_profile_delete_refused (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+
+  save_profile ("KEEP1");
+  run_manage (&run, "", "profile", "delete", "KEEP1", NULL);
+  state = load_state ();
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--yes"));
+  g_assert_nonnull (iwd_account_state_get_profile (state, "KEEP1"));
+}
+
+static void
+test_profile_delete (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+
+  save_profile ("DELETE1");
+  run_manage (&run, "", "profile", "delete", "DELETE1", "--yes", NULL);
+  state = load_state ();
+
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_null (iwd_account_state_get_profile (state, "DELETE1"));
+}
+
+static void
+test_profile_delete_unknown (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "profile", "delete", "NOSUCH", "--yes", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 5);
+}
+
+static void
+test_profile_force (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  save_profile ("FORCE1");
+  run_manage (&run, "", "profile", "force", "FORCE1", "Emissions", NULL);
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.exit_status, ==, 0);
+}
+
+static void
+test_profile_force_bad_method (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "profile", "force", "FORCE1", "Emission", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "'Emission' is not a robot method"));
+}
+
+static void
+test_profile_start_date (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  save_profile ("DATE1");
+  run_manage (&run, "", "profile", "start-date", "DATE1", "2026-02-28", NULL);
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.exit_status, ==, 0);
+}
+
+static void
+test_profile_bad_date (void)
+{
+  const char *dates[] = { "2026-02-30", "28/02/2026", "2026-2-28", "2026-02-28x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_auto(IwdTestCliRun) run = { 0 };
+
+      run_manage (&run, "", "profile", "start-date", "DATE1", dates[i], NULL);
+
+      g_assert_cmpint (run.exit_status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "is not a date"));
+    }
+}
+
+static void
+test_profile_long_id (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "profile", "start-date", "ABCDEFGHIJKLMNOP", "2026-02-28", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "'ABCDEFGHIJKLMNOP' is not a valid id"));
+}
+
+static void
+test_unknown_subcommand (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "portfolio", "rename", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "'rename' is not a command of 'portfolio'"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/manage/portfolio-create", test_portfolio_create);
+  g_test_add_func ("/cli/manage/portfolio-list", test_portfolio_list);
+  g_test_add_func ("/cli/manage/portfolio-no-label", test_portfolio_no_label);
+  g_test_add_func ("/cli/manage/portfolio-long-id", test_portfolio_long_id);
+  g_test_add_func ("/cli/manage/portfolio-profiles", test_portfolio_profiles);
+  g_test_add_func ("/cli/manage/portfolio-remove", test_portfolio_remove);
+  g_test_add_func ("/cli/manage/portfolio-delete-refused", test_portfolio_delete_refused);
+  g_test_add_func ("/cli/manage/portfolio-delete", test_portfolio_delete);
+  g_test_add_func ("/cli/manage/profile-save", test_profile_save);
+  g_test_add_func ("/cli/manage/profile-save-rejected", test_profile_save_rejected);
+  g_test_add_func ("/cli/manage/profile-save-secret-argument", test_profile_save_secret_argument);
+  g_test_add_func ("/cli/manage/profile-save-no-secret-line", test_profile_save_no_secret_line);
+  g_test_add_func ("/cli/manage/profile-delete-refused", test_profile_delete_refused);
+  g_test_add_func ("/cli/manage/profile-delete", test_profile_delete);
+  g_test_add_func ("/cli/manage/profile-delete-unknown", test_profile_delete_unknown);
+  g_test_add_func ("/cli/manage/profile-force", test_profile_force);
+  g_test_add_func ("/cli/manage/profile-force-bad-method", test_profile_force_bad_method);
+  g_test_add_func ("/cli/manage/profile-start-date", test_profile_start_date);
+  g_test_add_func ("/cli/manage/profile-bad-date", test_profile_bad_date);
+  g_test_add_func ("/cli/manage/profile-long-id", test_profile_long_id);
+  g_test_add_func ("/cli/manage/unknown-subcommand", test_unknown_subcommand);
+
+  create_data_dir ();
+  start_sandbox ();
+  status = g_test_run ();
+  stop_sandbox ();
+  remove_tree (data_dir);
+  g_free (data_dir);
+
+  return status;
+}
