@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include "sign-in-helpers.h"
+#include "test-secret-store-locking.h"
+
+/* These tests lock the default collection of the keyring that
+ * build-aux/dev test starts, so they run in their own executable and
+ * never in parallel with the other keyring tests. */
+
+#define ALICE_PASSWORD "alice-Pw-1"
+
+static const char *accounts[] = { "alice", ALICE_PASSWORD, NULL };
+
+static void
+locked_set_up (SignInFixture *fixture,
+               gconstpointer  data)
+{
+  sign_in_fixture_set_up (fixture, data);
+  keyring_lock_default ();
+}
+
+static void
+locked_tear_down (SignInFixture *fixture,
+                  gconstpointer  data)
+{
+  keyring_unlock_default ();
+  sign_in_fixture_tear_down (fixture, data);
+}
+
+static void
+test_locked_session_only (SignInFixture *fixture,
+                          gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  IwdAccount *account;
+
+  submit_sign_in (fixture, "alice", ALICE_PASSWORD);
+  dialog = wait_for_dialog ();
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Password Cannot Be Saved");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "The keyring is locked"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "session"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "session"), ==,
+                   "_Continue for This Session Only");
+  g_assert_null (iwd_window_get_account (fixture->window));
+
+  adw_message_dialog_response (dialog, "session");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_page (fixture->window, "main");
+
+  account = iwd_window_get_account (fixture->window);
+  g_assert_nonnull (account);
+  g_assert_true (iwd_account_get_session_only (account));
+}
+
+static void
+test_locked_nothing_saved (SignInFixture *fixture,
+                           gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *password = NULL;
+
+  submit_sign_in (fixture, "alice", ALICE_PASSWORD);
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "session");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_page (fixture->window, "main");
+
+  keyring_unlock_default ();
+  password = lookup_password (fixture, "alice");
+  keyring_lock_default ();
+
+  g_assert_null (password);
+}
+
+static gboolean
+is_real_home (void)
+{
+  struct passwd *entry = getpwuid (getuid ());
+  const char *home = g_getenv ("HOME");
+
+  return home == NULL || (entry != NULL && g_str_equal (home, entry->pw_dir));
+}
+
+static gboolean
+has_secret_service (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                       -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+/* Returns why these tests cannot run here, or NULL if they can. */
+static const char *
+skip_reason (void)
+{
+  if (!gtk_init_check ())
+    return "no display";
+
+  if (is_real_home ())
+    return "HOME is the user's real home: these tests lock only a private keyring";
+
+  if (!has_secret_service ())
+    return "nothing owns org.freedesktop.secrets on the session bus";
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *reason;
+
+  g_test_init (&argc, &argv, NULL);
+
+  reason = skip_reason ();
+  if (reason != NULL)
+    {
+      g_print ("1..0 # SKIP %s\n", reason);
+      return 0;
+    }
+  adw_init ();
+
+  /* Xvfb runs no window manager, so the window never holds the keyboard
+   * focus, and GTK 4.8 warns when the cursor blink of a focused entry
+   * finds no focus-out event. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, SignInFixture, accounts, locked_set_up, func, locked_tear_down)
+
+  ADD ("/sign-in-locked/session-only", test_locked_session_only);
+  ADD ("/sign-in-locked/nothing-saved", test_locked_nothing_saved);
+#undef ADD
+
+  return g_test_run ();
+}
