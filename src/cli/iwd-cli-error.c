@@ -54,7 +54,7 @@ classify_cli_error (gint         code,
       *out_advice = N_("Pass the password with --password-stdin, or store it in the keyring by signing in with IWDesk.");
       return IWD_CLI_EXIT_KEYRING;
     case IWD_CLI_ERROR_REJECTED:
-      /* The values given are wrong, as an argument can be. */
+      /* The rejected values came from the command line, like a bad argument. */
       *out_advice = N_("Correct the values, or pass --no-check to save them unchecked.");
       return IWD_CLI_EXIT_USAGE;
     case IWD_CLI_ERROR_USAGE:

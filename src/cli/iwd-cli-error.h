@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * @IWD_CLI_ERROR_USAGE: a missing or invalid argument or option
  * @IWD_CLI_ERROR_NO_PASSWORD: no password on standard input nor in the
  *   keyring
- * @IWD_CLI_ERROR_REJECTED: a company refused the credentials given to
+ * @IWD_CLI_ERROR_REJECTED: a company rejected the credentials given to
  *   `profile save`
  *
  * Errors that the command-line tool raises itself, beside the ones of

@@ -4,14 +4,12 @@
 
 #include <glib/gi18n.h>
 
-#include "iwd-account-state.h"
 #include "iwd-cli-error.h"
 #include "iwd-cli-remote.h"
 #include "iwd-cli-subcommand.h"
-#include "iwd-state-error.h"
 
-/* The options of the portfolio commands. Only one command runs per
- * process, so they live here rather than in each command's closure. */
+/* The options of the portfolio commands. They are globals because only
+ * one command runs per process. */
 static char *label;
 static int months = 12;
 static gboolean documents;
@@ -31,20 +29,6 @@ create_options (void)
   options->funds = funds;
 
   return options;
-}
-
-/* A state that is missing is empty; one that cannot be read is
- * reported rather than replaced. */
-static IwdAccountState *
-load_state (const IwdAccountId  *account,
-            GError             **error)
-{
-  g_autoptr(IwdAccountState) state = iwd_account_state_new (g_get_user_data_dir (), account);
-
-  if (!iwd_account_state_load (state, error))
-    return NULL;
-
-  return g_steal_pointer (&state);
 }
 
 static const IwdCliCall create_portfolio_call = { iwd_client_create_portfolio_finish };
@@ -86,7 +70,7 @@ collect_list (const IwdAccountId  *account,
               IwdCliRecords       *records,
               GError             **error)
 {
-  g_autoptr(IwdAccountState) state = load_state (account, error);
+  g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
   g_auto(GStrv) portfolios = NULL;
 
   if (state == NULL)
@@ -167,7 +151,7 @@ record_create (const IwdAccountId  *account,
                const char * const  *arguments,
                GError             **error)
 {
-  g_autoptr(IwdAccountState) state = load_state (account, error);
+  g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
   g_autoptr(IwdPortfolioOptions) options = create_options ();
 
   return state != NULL
@@ -213,7 +197,7 @@ record_add (const IwdAccountId  *account,
             const char * const  *arguments,
             GError             **error)
 {
-  g_autoptr(IwdAccountState) state = load_state (account, error);
+  g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
 
   if (state == NULL)
     return FALSE;
@@ -298,7 +282,7 @@ record_remove (const IwdAccountId  *account,
                const char * const  *arguments,
                GError             **error)
 {
-  g_autoptr(IwdAccountState) state = load_state (account, error);
+  g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
 
   if (state == NULL)
     return FALSE;
@@ -360,7 +344,7 @@ record_delete (const IwdAccountId  *account,
                const char * const  *arguments,
                GError             **error)
 {
-  g_autoptr(IwdAccountState) state = load_state (account, error);
+  g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
 
   if (state == NULL)
     return FALSE;
@@ -376,7 +360,7 @@ record_delete (const IwdAccountId  *account,
 static const IwdCliRemoteCommand delete_command = {
   "portfolio delete", N_("PTF"),
   N_("Deletes a portfolio, with its profiles and every file the robot "
-     "downloaded for it. Refuses without --yes."),
+     "downloaded for it. Requires --yes."),
   N_("Cannot delete the portfolio"),
   NULL, 0,
   start_delete, iwd_cli_call_collect, NULL,

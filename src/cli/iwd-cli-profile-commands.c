@@ -6,12 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "iwd-account-state.h"
 #include "iwd-check-reply.h"
 #include "iwd-cli-error.h"
 #include "iwd-cli-remote.h"
 #include "iwd-cli-subcommand.h"
-#include "iwd-state-error.h"
 
 /* The state of `profile save`, from the check to the save. */
 typedef struct {
@@ -20,8 +18,8 @@ typedef struct {
   JsonObject *values;      /* owned: every value, the secret ones included */
 } SaveCall;
 
-/* The options of the profile commands. Only one command runs per
- * process, so they live here rather than in each command's closure. */
+/* The options of the profile commands. They are globals because only
+ * one command runs per process. */
 static GStrv fields;
 static GStrv secret_fields;
 static GStrv methods;
@@ -88,20 +86,6 @@ check_not_secret (const char  *field,
                _("'%s' is a secret field: its value is read from standard input, "
                  "not given with --field"), key);
   return FALSE;
-}
-
-/* A state that is missing is empty; one that cannot be read is
- * reported rather than replaced. */
-static IwdAccountState *
-load_state (const IwdAccountId  *account,
-            GError             **error)
-{
-  g_autoptr(IwdAccountState) state = iwd_account_state_new (g_get_user_data_dir (), account);
-
-  if (!iwd_account_state_load (state, error))
-    return NULL;
-
-  return g_steal_pointer (&state);
 }
 
 static JsonObject *
@@ -191,8 +175,8 @@ start_save_call (GTask *task)
 {
   SaveCall *call = g_task_get_task_data (task);
 
-  /* TODO: the fields' `Option` goes into the URL; the CLI does not
-   * fetch the fields first, so a company that needs one cannot be saved. */
+  /* TODO: a field's `Option` goes into the URL, and the CLI does not
+   * fetch the fields, so a check box field with an option is never set. */
   iwd_client_save_profile_async (g_task_get_source_object (task), call->company,
                                  call->profile_id, call->values, NULL,
                                  g_task_get_cancellable (task), did_save, task);
@@ -224,7 +208,7 @@ did_check (GObject      *source,
 
   messages = join_check_messages (reply);
   g_task_return_new_error (task, IWD_CLI_ERROR, IWD_CLI_ERROR_REJECTED,
-                           _("the company refused these credentials: %s"), messages);
+                           _("the company rejected these credentials: %s"), messages);
   g_object_unref (task);
 }
 
@@ -292,8 +276,8 @@ check_save (const char * const  *arguments,
   return TRUE;
 }
 
-/* Only the plain values are recorded: the secret ones belong in the
- * keyring, and the state refuses them. */
+/* Only the plain values are recorded, because the secret ones belong in
+ * the keyring and the state rejects them. */
 static IwdProfileRecord *
 create_record (const char * const *arguments)
 {
@@ -312,11 +296,11 @@ record_save (const IwdAccountId  *account,
              const char * const  *arguments,
              GError             **error)
 {
-  g_autoptr(IwdAccountState) state = load_state (account, error);
+  g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
   g_autoptr(IwdProfileRecord) record = create_record (arguments);
 
   /* TODO: the secret values are not stored in the keyring, so IWDesk
-   * asks for them again before it can post the profile anew. */
+   * requests them again before it posts the profile anew. */
   return state != NULL
          && iwd_account_state_set_profile (state, record, error)
          && iwd_account_state_save (state, error);
@@ -391,13 +375,14 @@ record_delete (const IwdAccountId  *account,
                const char * const  *arguments,
                GError             **error)
 {
-  g_autoptr(IwdAccountState) state = load_state (account, error);
+  g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
 
   if (state == NULL)
     return FALSE;
 
-  /* A profile made by another tool is unknown here: nothing to forget.
-   * TODO: its secrets stay in the keyring. */
+  /* A profile made by another tool is unknown here, so there is nothing
+   * to forget. Its secrets stay in the keyring, as after a portfolio's
+   * deletion. */
   if (!iwd_account_state_remove_profile (state, arguments[0], error))
     return iwd_cli_ignore_not_found (error);
 
@@ -406,7 +391,7 @@ record_delete (const IwdAccountId  *account,
 
 static const IwdCliRemoteCommand delete_command = {
   "profile delete", N_("ID"),
-  N_("Deletes a robot profile and its tasks. Refuses without --yes."),
+  N_("Deletes a robot profile and its tasks. Requires --yes."),
   N_("Cannot delete the profile"),
   NULL, 0,
   start_delete, iwd_cli_call_collect, NULL,

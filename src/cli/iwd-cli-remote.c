@@ -452,7 +452,7 @@ run_local (RemoteRun     *run,
 }
 
 /* The call has succeeded, so a failure to record it gets its own
- * message: the server holds the change that IWDesk will not show. */
+ * message: the server has the change, but IWDesk will not show it. */
 static IwdCliExit
 record_call (RemoteRun *run)
 {

@@ -28,7 +28,7 @@ G_BEGIN_DECLS
  * @collect_local: (nullable): for a command whose @start is %NULL: reads
  *   the rows from the account's local state instead of the services
  * @record: (nullable): after a successful call, records its outcome in
- *   the account's local state, so that IWDesk sees it
+ *   the account's local state, so that IWDesk shows it
  *
  * A command that signs in to the ImportWeb services and prints what one
  * call returns. A command that collects a table also takes `--output`

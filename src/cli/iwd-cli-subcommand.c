@@ -26,8 +26,8 @@ print_subcommands (const char                        *group,
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  /* Translators: %s is a command name such as "portfolio"; COMMAND
-   * stands for one of its subcommands, listed below. */
+  /* Translators: %s is a command name such as "portfolio". COMMAND
+   * is one of its subcommands, listed below. */
   g_string_append_printf (text, _("Usage:\n  iwdesk-cli %s COMMAND [OPTION…]\n\nCommands:\n"), group);
 
   for (gsize i = 0; i < n_commands; i++)
@@ -142,7 +142,7 @@ iwd_cli_call_collect (IwdClient      *client,
  * @id: a portfolio or profile id from the command line
  * @error: return location for an %IWD_CLI_ERROR_USAGE
  *
- * Checks an id before any call, since the robot refuses an empty one or
+ * Checks an id before any call, since the robot rejects an empty one or
  * one over 15 characters.
  *
  * Returns: %TRUE if the robot accepts @id
@@ -165,11 +165,34 @@ iwd_cli_check_id (const char  *id,
 }
 
 /**
+ * iwd_cli_load_account_state:
+ * @account: the account
+ * @error: return location for a #GError
+ *
+ * Loads the account's local state from the data folder that IWDesk
+ * uses. A missing state file loads as empty, and one that cannot be
+ * read is reported rather than replaced.
+ *
+ * Returns: (transfer full) (nullable): the state, or %NULL with @error set
+ */
+IwdAccountState *
+iwd_cli_load_account_state (const IwdAccountId  *account,
+                            GError             **error)
+{
+  g_autoptr(IwdAccountState) state = iwd_account_state_new (g_get_user_data_dir (), account);
+
+  if (!iwd_account_state_load (state, error))
+    return NULL;
+
+  return g_steal_pointer (&state);
+}
+
+/**
  * iwd_cli_ignore_not_found:
  * @error: (inout): the error of a change to the account's local state
  *
- * Clears @error if it says that a portfolio or profile is unknown on
- * this computer. Such a one was made by another tool, so there is
+ * Clears @error if it reports a portfolio or profile unknown on this
+ * computer. Such a one was made by another tool, so there is
  * nothing to record about it.
  *
  * Returns: %TRUE if @error was cleared

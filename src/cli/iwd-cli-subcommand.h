@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "iwd-account-state.h"
 #include "iwd-cli-remote.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,8 @@ gboolean  iwd_cli_call_collect    (IwdClient                         *client,
 gboolean  iwd_cli_check_id        (const char                        *id,
                                    GError                           **error);
 
+IwdAccountState *iwd_cli_load_account_state (const IwdAccountId  *account,
+                                             GError             **error);
 gboolean  iwd_cli_ignore_not_found (GError                          **error);
 
 int       iwd_cli_subcommand_main (const char                        *group,

@@ -10,10 +10,10 @@
 #include "iwd-account-state.h"
 #include "iwd-test-cli.h"
 
-/* One sandbox serves every test, with its generated replies; each test
- * uses its own portfolio and profile ids, so that the order of the
- * tests does not matter. The account state goes to a temporary data
- * folder, which the tests read back as IWDesk would. */
+/* One sandbox serves every test with its generated replies. Each test
+ * uses its own portfolio and profile ids, so their order does not
+ * matter. The account state goes to a temporary data folder, which the
+ * tests read back as IWDesk would. */
 static GSubprocess *sandbox;
 static char *sandbox_url;
 static char *data_dir;
@@ -464,8 +464,8 @@ main (int   argc,
   g_test_add_func ("/cli/manage/portfolio-delete", test_portfolio_delete);
   g_test_add_func ("/cli/manage/profile-save", test_profile_save);
   g_test_add_func ("/cli/manage/profile-save-rejected", test_profile_save_rejected);
-  g_test_add_func ("/cli/manage/profile-save-secret-argument", test_profile_save_secret_argument);
-  g_test_add_func ("/cli/manage/profile-save-no-secret-line", test_profile_save_no_secret_line);
+  g_test_add_func ("/cli/manage/profile-secret-argument", test_profile_save_secret_argument);
+  g_test_add_func ("/cli/manage/profile-no-secret-line", test_profile_save_no_secret_line);
   g_test_add_func ("/cli/manage/profile-delete-refused", test_profile_delete_refused);
   g_test_add_func ("/cli/manage/profile-delete", test_profile_delete);
   g_test_add_func ("/cli/manage/profile-delete-unknown", test_profile_delete_unknown);
