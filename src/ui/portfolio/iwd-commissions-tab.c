@@ -7,6 +7,7 @@
 
 #include "iwd-cell-format.h"
 #include "iwd-commissions-tab.h"
+#include "iwd-freshness-banner.h"
 #include "iwd-load-progress.h"
 #include "iwd-portfolio-enums.h"
 #include "iwd-portfolio-message.h"
@@ -18,6 +19,11 @@
  *
  * The commission statements of one profile of a portfolio, or of all of
  * them, with the exact total of the commission column.
+ *
+ * Given a history store, the tab keeps each profile's statement. The
+ * stored copy shows at once under a banner with its date, then the
+ * network refreshes it. Without network, the copy stays usable.
+ * For one profile, a toggle shows the lines new since the previous fetch.
  *
  * TODO: #IwdTable cannot concatenate tables, so "All Profiles" shows
  * one grid per profile, with one total over all of them. Merging them
@@ -37,10 +43,17 @@ struct _IwdCommissionsTab
   char                   *summary;          /* owned, nullable */
   char                   *error_message;    /* owned, nullable */
   gboolean                listing_profiles;
+  GStrv                   chosen;           /* owned, nullable: the profiles of the last load */
+
+  IwdHistoryStore        *store;            /* owned, nullable */
+  GHashTable             *copies;           /* owned: profile id to IwdPortfolioData */
+  IwdHistoryView         *history_view;     /* owned by stack, nullable */
 
   GtkDropDown            *profile_dropdown; /* template child */
   GtkStringList          *profile_names;    /* template child */
   GtkLabel               *summary_label;    /* template child */
+  GtkToggleButton        *new_lines_button; /* template child */
+  IwdFreshnessBanner     *banner;           /* template child */
   GtkStack               *stack;            /* template child */
   IwdLoadProgress        *progress;         /* template child */
   GtkStackSwitcher       *tables_switcher;  /* template child */
@@ -48,7 +61,8 @@ struct _IwdCommissionsTab
   AdwStatusPage          *error_status;     /* template child */
 };
 
-/* The download of one or more profiles' statements, one after another. */
+/* The download of one or more profiles' statements, one after another,
+ * without a history store. */
 typedef struct {
   GWeakRef      tab;
   GCancellable *cancellable;   /* owned */
@@ -56,6 +70,15 @@ typedef struct {
   guint         next;          /* index in profile_ids of the one to fetch next */
   GPtrArray    *tables;        /* owned: IwdTable, one per profile fetched */
 } Load;
+
+/* The loads of the chosen profiles' stored copies, side by side. */
+typedef struct {
+  GWeakRef      tab;
+  GCancellable *cancellable;     /* owned */
+  guint         pending;         /* loads not finished yet */
+  GError       *error;           /* owned, nullable: the first failure */
+  char         *failed_profile;  /* owned, nullable: whose load failed */
+} CopyLoad;
 
 G_DEFINE_FINAL_TYPE (IwdCommissionsTab, iwd_commissions_tab, GTK_TYPE_WIDGET)
 
@@ -70,6 +93,8 @@ static GParamSpec *properties[N_PROPS];
 /* The stack's child names, indexed by IwdCommissionsTabState. */
 static const char * const state_pages[] = { "idle", "loading", "table", "error" };
 
+static void copy_changed_cb (IwdCommissionsTab *self);
+
 static void
 load_free (Load *load)
 {
@@ -83,17 +108,43 @@ load_free (Load *load)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
 
 static void
+copy_load_free (CopyLoad *load)
+{
+  g_weak_ref_clear (&load->tab);
+  g_clear_object (&load->cancellable);
+  g_clear_error (&load->error);
+  g_free (load->failed_profile);
+  g_free (load);
+}
+
+static void
+show_page (IwdCommissionsTab *self)
+{
+  const char *page = state_pages[self->state];
+
+  if (self->state == IWD_COMMISSIONS_TAB_STATE_TABLE && self->history_view != NULL
+      && gtk_toggle_button_get_active (self->new_lines_button))
+    page = "new-lines";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+/* Reloading waits for the load under way, which may run behind a stored
+ * copy already shown. */
+static void
 set_state (IwdCommissionsTab      *self,
            IwdCommissionsTabState  state)
 {
-  gtk_stack_set_visible_child_name (self->stack, state_pages[state]);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "commissions.reload",
-                                 state != IWD_COMMISSIONS_TAB_STATE_LOADING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "commissions.reload", self->cancellable == NULL);
 
   if (self->state == state)
-    return;
+    {
+      show_page (self);
+      return;
+    }
 
   self->state = state;
+  show_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -185,17 +236,19 @@ add_table (IwdCommissionsTab *self,
   gtk_stack_add_titled (self->tables_stack, view, profile_id, profile_id);
 }
 
+/* Shows one grid per table; @tables holds one table per @profile_ids. */
 static void
-show_tables (IwdCommissionsTab *self,
-             Load              *load)
+show_tables (IwdCommissionsTab  *self,
+             const char * const *profile_ids,
+             GPtrArray          *tables)
 {
   remove_tables (self);
   g_ptr_array_set_size (self->tables, 0);
-  g_ptr_array_extend_and_steal (self->tables, g_steal_pointer (&load->tables));
-  load->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < tables->len; i++)
+    g_ptr_array_add (self->tables, g_object_ref (g_ptr_array_index (tables, i)));
 
   for (guint i = 0; i < self->tables->len; i++)
-    add_table (self, g_ptr_array_index (self->tables, i), load->profile_ids[i]);
+    add_table (self, g_ptr_array_index (self->tables, i), profile_ids[i]);
   gtk_widget_set_visible (GTK_WIDGET (self->tables_switcher), self->tables->len > 1);
 
   g_free (self->summary);
@@ -206,17 +259,131 @@ show_tables (IwdCommissionsTab *self,
 
 static void
 show_error (IwdCommissionsTab *self,
-            Load              *load,
+            const char        *profile_id,
             const GError      *error)
 {
   g_message ("portfolio: cannot fetch the commissions of profile %s in portfolio %s: %s",
-             load->profile_ids[load->next], self->portfolio_id, error->message);
+             profile_id, self->portfolio_id, error->message);
 
   g_free (self->error_message);
   self->error_message = iwd_portfolio_dup_error_message (self->formatter, error);
   adw_status_page_set_description (self->error_status, self->error_message);
   gtk_label_set_text (self->summary_label, "");
   set_state (self, IWD_COMMISSIONS_TAB_STATE_ERROR);
+}
+
+static IwdPortfolioData *
+lookup_copy (IwdCommissionsTab *self,
+             const char        *profile_id)
+{
+  IwdPortfolioData *data = g_hash_table_lookup (self->copies, profile_id);
+
+  if (data != NULL)
+    return data;
+
+  data = iwd_portfolio_data_new (self->client, self->store, self->portfolio_id,
+                                 IWD_HISTORY_KIND_COMMISSIONS, profile_id);
+  g_signal_connect_object (data, "notify::table", G_CALLBACK (copy_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_hash_table_insert (self->copies, g_strdup (profile_id), data);
+
+  return data;
+}
+
+/* Collects the table of every chosen profile, or returns %NULL while
+ * one of them has none yet. */
+static GPtrArray *
+collect_copies (IwdCommissionsTab *self)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->chosen[i] != NULL; i++)
+    {
+      IwdTable *table = iwd_portfolio_data_get_table (lookup_copy (self, self->chosen[i]));
+
+      if (table == NULL)
+        return NULL;
+      g_ptr_array_add (tables, g_object_ref (table));
+    }
+
+  return g_steal_pointer (&tables);
+}
+
+static gboolean
+show_copies (IwdCommissionsTab *self)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+
+  if (self->store == NULL || self->chosen == NULL)
+    return FALSE;
+
+  tables = collect_copies (self);
+  if (tables == NULL)
+    return FALSE;
+
+  show_tables (self, (const char * const *) self->chosen, tables);
+  return TRUE;
+}
+
+/* The new lines compare one profile's fetches, so they need a single
+ * profile chosen. */
+static void
+replace_history_view (IwdCommissionsTab *self,
+                      IwdPortfolioData  *data)
+{
+  if (self->history_view != NULL && iwd_history_view_get_data (self->history_view) == data)
+    return;
+
+  if (self->history_view != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (self->history_view));
+  self->history_view = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->new_lines_button), data != NULL);
+  if (data == NULL)
+    {
+      gtk_toggle_button_set_active (self->new_lines_button, FALSE);
+      return;
+    }
+
+  self->history_view = IWD_HISTORY_VIEW (iwd_history_view_new (data));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->history_view), "new-lines");
+}
+
+/* The banner follows the chosen profile, or the first one of all.
+ * TODO: with "All Profiles" the banner tells the freshness of the first
+ * profile only; the others may be older or offline. */
+static void
+follow_chosen_copy (IwdCommissionsTab *self)
+{
+  IwdPortfolioData *data = NULL;
+  guint n_chosen = g_strv_length (self->chosen);
+
+  if (self->store != NULL && n_chosen > 0)
+    data = lookup_copy (self, self->chosen[0]);
+
+  iwd_freshness_banner_set_data (self->banner, data);
+  replace_history_view (self, n_chosen == 1 ? data : NULL);
+}
+
+/* A copy shown stays after a failed refresh; the failure is only logged. */
+static void
+end_copy_load (IwdCommissionsTab *self,
+               CopyLoad          *load)
+{
+  gboolean cancelled = g_error_matches (load->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_clear_object (&self->cancellable);
+  if (show_copies (self))
+    {
+      if (load->error != NULL && !cancelled)
+        g_message ("portfolio: cannot refresh the commissions of profile %s in portfolio %s: %s",
+                   load->failed_profile, self->portfolio_id, load->error->message);
+      return;
+    }
+
+  if (load->error == NULL || cancelled)
+    set_state (self, self->previous_state);
+  else
+    show_error (self, load->failed_profile, load->error);
 }
 
 static void fetch_next (IwdCommissionsTab *self,
@@ -243,7 +410,7 @@ commissions_fetched_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_state (self, self->previous_state);
       else
-        show_error (self, load, error);
+        show_error (self, load->profile_ids[load->next], error);
       return;
     }
 
@@ -264,7 +431,7 @@ fetch_next (IwdCommissionsTab *self,
   if (load->next == n_profiles)
     {
       g_clear_object (&self->cancellable);
-      show_tables (self, load);
+      show_tables (self, (const char * const *) load->profile_ids, load->tables);
       load_free (load);
       return;
     }
@@ -277,6 +444,85 @@ fetch_next (IwdCommissionsTab *self,
                                     load->profile_ids[load->next], IWD_COMMISSIONS_FORMAT_TSV,
                                     iwd_load_progress_report, self->progress,
                                     self->cancellable, commissions_fetched_cb, load);
+}
+
+/* A load that found another one of the same profile under way leaves the
+ * table to that one, whose notify::table shows it. */
+static void
+copy_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CopyLoad *load = user_data;
+  IwdPortfolioData *data = IWD_PORTFOLIO_DATA (source);
+  g_autoptr(IwdCommissionsTab) self = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_portfolio_data_load_finish (data, result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING) && load->error == NULL)
+    {
+      load->failed_profile = g_strdup (iwd_portfolio_data_get_profile_id (data));
+      load->error = g_steal_pointer (&error);
+    }
+
+  if (--load->pending > 0)
+    return;
+
+  self = g_weak_ref_get (&load->tab);
+  if (self != NULL && self->cancellable == load->cancellable)
+    end_copy_load (self, load);
+  copy_load_free (load);
+}
+
+static void
+copy_changed_cb (IwdCommissionsTab *self)
+{
+  show_copies (self);
+}
+
+static void
+fetch_from_network (IwdCommissionsTab *self)
+{
+  Load *load = g_new0 (Load, 1);
+
+  g_weak_ref_init (&load->tab, self);
+  load->cancellable = g_object_ref (self->cancellable);
+  load->profile_ids = g_strdupv (self->chosen);
+  load->tables = g_ptr_array_new_with_free_func (g_object_unref);
+
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_LOADING);
+  fetch_next (self, load);
+}
+
+/* Shows the stored copies at once when every chosen profile has one,
+ * and refreshes them all side by side. */
+static void
+load_copies (IwdCommissionsTab *self)
+{
+  guint n_chosen = g_strv_length (self->chosen);
+  CopyLoad *load = g_new0 (CopyLoad, 1);
+
+  g_weak_ref_init (&load->tab, self);
+  load->cancellable = g_object_ref (self->cancellable);
+  load->pending = n_chosen;
+  if (!show_copies (self))
+    {
+      iwd_load_progress_start (self->progress, _("Downloading the commissions…"), self->cancellable);
+      set_state (self, IWD_COMMISSIONS_TAB_STATE_LOADING);
+    }
+
+  if (n_chosen == 0)
+    {
+      end_copy_load (self, load);
+      copy_load_free (load);
+      return;
+    }
+
+  /* Progress from several downloads at once would jump back and forth. */
+  for (guint i = 0; i < n_chosen; i++)
+    iwd_portfolio_data_load_async (lookup_copy (self, self->chosen[i]),
+                                   n_chosen == 1 ? iwd_load_progress_report : NULL, self->progress,
+                                   self->cancellable, copy_loaded_cb, load);
 }
 
 /* Lists the profiles that the drop-down's choice means: the
@@ -300,20 +546,20 @@ list_chosen_profiles (IwdCommissionsTab *self)
 static void
 start_load (IwdCommissionsTab *self)
 {
-  Load *load = g_new0 (Load, 1);
-
   iwd_commissions_tab_cancel (self);
   if (self->state != IWD_COMMISSIONS_TAB_STATE_LOADING)
     self->previous_state = self->state;
 
+  g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_weak_ref_init (&load->tab, self);
-  load->cancellable = g_object_ref (self->cancellable);
-  load->profile_ids = list_chosen_profiles (self);
-  load->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  g_strfreev (self->chosen);
+  self->chosen = list_chosen_profiles (self);
+  follow_chosen_copy (self);
 
-  set_state (self, IWD_COMMISSIONS_TAB_STATE_LOADING);
-  fetch_next (self, load);
+  if (self->store != NULL)
+    load_copies (self);
+  else
+    fetch_from_network (self);
 }
 
 static void
@@ -321,6 +567,12 @@ profile_selected_cb (IwdCommissionsTab *self)
 {
   if (!self->listing_profiles)
     start_load (self);
+}
+
+static void
+new_lines_toggled_cb (IwdCommissionsTab *self)
+{
+  show_page (self);
 }
 
 static void
@@ -344,8 +596,11 @@ iwd_commissions_tab_dispose (GObject *object)
   /* GTK 4.8 unparents only the template children bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->history_view = NULL;
   g_clear_object (&self->client);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->copies, g_hash_table_unref);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (iwd_commissions_tab_parent_class)->dispose (object);
 }
@@ -358,6 +613,7 @@ iwd_commissions_tab_finalize (GObject *object)
   g_clear_pointer (&self->portfolio_id, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->chosen, g_strfreev);
 
   G_OBJECT_CLASS (iwd_commissions_tab_parent_class)->finalize (object);
 }
@@ -385,12 +641,15 @@ static void
 bind_template (GtkWidgetClass *widget_class)
 {
   g_type_ensure (IWD_TYPE_LOAD_PROGRESS);
+  g_type_ensure (IWD_TYPE_FRESHNESS_BANNER);
   (void) iwd_portfolio_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/IWDesk/ui/portfolio/iwd-commissions-tab.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, profile_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, profile_names);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, new_lines_button);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, banner);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, stack);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, progress);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, tables_switcher);
@@ -398,6 +657,7 @@ bind_template (GtkWidgetClass *widget_class)
                                              G_STRUCT_OFFSET (IwdCommissionsTab, tables_stack));
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, error_status);
   gtk_widget_class_bind_template_callback (widget_class, profile_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_lines_toggled_cb);
 }
 
 static void
@@ -429,6 +689,7 @@ iwd_commissions_tab_init (IwdCommissionsTab *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  self->copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   iwd_commissions_tab_set_profiles (self, NULL);
   set_state (self, IWD_COMMISSIONS_TAB_STATE_IDLE);
 }
@@ -643,4 +904,108 @@ iwd_commissions_tab_get_error_message (IwdCommissionsTab *self)
   g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
 
   return self->error_message;
+}
+
+/**
+ * iwd_commissions_tab_set_history_store:
+ * @self: a #IwdCommissionsTab
+ * @store: (nullable): the account's history store
+ *
+ * Keeps each profile's statement in @store from the next load on: the
+ * stored copy shows before the network replies, and stays when the
+ * network fails.
+ */
+void
+iwd_commissions_tab_set_history_store (IwdCommissionsTab *self,
+                                       IwdHistoryStore   *store)
+{
+  g_return_if_fail (IWD_IS_COMMISSIONS_TAB (self));
+  g_return_if_fail (store == NULL || IWD_IS_HISTORY_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_hash_table_remove_all (self->copies);
+  iwd_freshness_banner_set_data (self->banner, NULL);
+  replace_history_view (self, NULL);
+}
+
+/**
+ * iwd_commissions_tab_get_copy:
+ * @self: a #IwdCommissionsTab
+ * @profile_id: a profile
+ *
+ * Returns: (transfer none) (nullable): the stored copy of the profile's
+ *   statement, or %NULL if the tab has not loaded it with a store
+ */
+IwdPortfolioData *
+iwd_commissions_tab_get_copy (IwdCommissionsTab *self,
+                              const char        *profile_id)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
+  g_return_val_if_fail (profile_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->copies, profile_id);
+}
+
+/**
+ * iwd_commissions_tab_get_freshness_banner:
+ * @self: a #IwdCommissionsTab
+ *
+ * Returns: (transfer none): the banner above the grids, empty without a
+ *   history store
+ */
+IwdFreshnessBanner *
+iwd_commissions_tab_get_freshness_banner (IwdCommissionsTab *self)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
+
+  return self->banner;
+}
+
+/**
+ * iwd_commissions_tab_get_history_view:
+ * @self: a #IwdCommissionsTab
+ *
+ * Returns: (transfer none) (nullable): the new lines of the chosen
+ *   profile, or %NULL without a store or with "All Profiles" chosen
+ */
+IwdHistoryView *
+iwd_commissions_tab_get_history_view (IwdCommissionsTab *self)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
+
+  return self->history_view;
+}
+
+/**
+ * iwd_commissions_tab_show_new_lines:
+ * @self: a #IwdCommissionsTab
+ * @show: %TRUE for the new lines, %FALSE for the statement
+ *
+ * Switches between the statement and its new lines, as the New Lines
+ * toggle does.
+ */
+void
+iwd_commissions_tab_show_new_lines (IwdCommissionsTab *self,
+                                    gboolean           show)
+{
+  g_return_if_fail (IWD_IS_COMMISSIONS_TAB (self));
+
+  gtk_toggle_button_set_active (self->new_lines_button, show);
+}
+
+/**
+ * iwd_commissions_tab_get_page:
+ * @self: a #IwdCommissionsTab
+ *
+ * Returns: the page shown: "idle", "loading", "table", "error" or
+ *   "new-lines"
+ */
+const char *
+iwd_commissions_tab_get_page (IwdCommissionsTab *self)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
 }

@@ -4,6 +4,9 @@
 #include <gtk/gtk.h>
 
 #include "iwd-client.h"
+#include "iwd-freshness-banner.h"
+#include "iwd-history-store.h"
+#include "iwd-history-view.h"
 #include "iwd-profile-editor.h"
 
 G_BEGIN_DECLS
@@ -45,5 +48,15 @@ gboolean                iwd_commissions_tab_get_total           (IwdCommissionsT
                                                                  gint64             *out_total);
 const char             *iwd_commissions_tab_get_summary         (IwdCommissionsTab  *self);
 const char             *iwd_commissions_tab_get_error_message   (IwdCommissionsTab  *self);
+
+void                    iwd_commissions_tab_set_history_store   (IwdCommissionsTab  *self,
+                                                                 IwdHistoryStore    *store);
+IwdPortfolioData       *iwd_commissions_tab_get_copy            (IwdCommissionsTab  *self,
+                                                                 const char         *profile_id);
+IwdFreshnessBanner     *iwd_commissions_tab_get_freshness_banner (IwdCommissionsTab *self);
+IwdHistoryView         *iwd_commissions_tab_get_history_view    (IwdCommissionsTab  *self);
+void                    iwd_commissions_tab_show_new_lines      (IwdCommissionsTab  *self,
+                                                                 gboolean            show);
+const char             *iwd_commissions_tab_get_page            (IwdCommissionsTab  *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
  * Given a history store, the view shows the stored copy of the contracts
  * at once, under a banner that shows how fresh it is, refreshes it from
  * the network, and adds a fourth tab with the history of the fetches.
+ * The commissions tab keeps each profile's statement in the same store.
  * The contracts tab takes over when there is no stored row to show.
  */
 struct _IwdPortfolioView
@@ -271,8 +272,6 @@ build_contracts_page (IwdPortfolioView *self)
   return box;
 }
 
-/* TODO: the commissions tab still fetches each profile from the network
- * only, with no stored copy, banner or history. */
 static void
 create_contracts_page (IwdPortfolioView *self,
                        IwdClient        *client)
@@ -293,6 +292,7 @@ create_tabs (IwdPortfolioView *self,
   self->contracts_tab = IWD_CONTRACTS_TAB (iwd_contracts_tab_new (client, self->account_state,
                                                                   self->portfolio_id));
   self->commissions_tab = IWD_COMMISSIONS_TAB (iwd_commissions_tab_new (client, self->portfolio_id));
+  iwd_commissions_tab_set_history_store (self->commissions_tab, self->store);
   self->profiles_tab = IWD_PORTFOLIO_PROFILES_TAB (iwd_portfolio_profiles_tab_new (client, self->account_state,
                                                                                    self->portfolio_id));
 

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "iwd-commissions-tab.h"
+#include "iwd-commissions-tsv.h"
+#include "iwd-routes.h"
+#include "portfolio-fixture.h"
+
+/* The statement of AZ1 in tests/data/ui-portfolio/commissions has three
+ * lines. The earlier fetch built by hand has its first line only. */
+#define AZ1_LINES 3
+#define EARLIER_LINES 1
+
+typedef struct {
+  PortfolioFixture   portfolio;
+  GtkWidget         *window;
+  IwdHistoryStore   *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  portfolio_fixture_set_up (&fixture->portfolio, TEST_DATA_DIR "/ui-portfolio/commissions", 0);
+  path = g_build_filename (fixture->portfolio.data_dir, "history.sqlite3", NULL);
+  fixture->store = iwd_history_store_new (path);
+
+  /* Shown before any load: the in-process sandbox replies to nothing
+   * while the first window takes its time under Xvfb. */
+  fixture->window = portfolio_show_in_window (NULL);
+  portfolio_spin (100);
+
+  portfolio_save_profile (&fixture->portfolio, "ALLIANZ", "AZ1");
+  portfolio_create (&fixture->portfolio, "PTF1", "Cabinet Martin");
+  portfolio_add_profile (&fixture->portfolio, "PTF1", "ALLIANZ", "AZ1");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  portfolio_fixture_tear_down (&fixture->portfolio);
+}
+
+/* Opens a new tab on the store and loads AZ1 in it. */
+static IwdCommissionsTab *
+open_tab (Fixture *fixture)
+{
+  const char * const profile_ids[] = { "AZ1", NULL };
+  GtkWidget *tab = iwd_commissions_tab_new (fixture->portfolio.client, "PTF1");
+
+  iwd_commissions_tab_set_history_store (IWD_COMMISSIONS_TAB (tab), fixture->store);
+  iwd_commissions_tab_set_profiles (IWD_COMMISSIONS_TAB (tab), profile_ids);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), tab);
+  iwd_commissions_tab_load (IWD_COMMISSIONS_TAB (tab), "AZ1");
+
+  return IWD_COMMISSIONS_TAB (tab);
+}
+
+static gboolean
+copy_settled (gpointer data)
+{
+  IwdPortfolioData *copy = iwd_commissions_tab_get_copy (data, "AZ1");
+
+  return !iwd_portfolio_data_get_loading (copy)
+         && iwd_commissions_tab_get_state (data) != IWD_COMMISSIONS_TAB_STATE_LOADING;
+}
+
+static void
+close_tab (Fixture *fixture)
+{
+  gtk_window_set_child (GTK_WINDOW (fixture->window), NULL);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+keep_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Keeps a statement of AZ1's first line as if fetched a day ago. */
+static void
+store_earlier_fetch (Fixture *fixture)
+{
+  static const char statement[] =
+    "N\xb0 police\tDate d'effet\tAssur\xe9\tProduit\tPrime TTC\tTaux\tCommission\t\r\n"
+    "A100\t01/02/2026\tDupont Jean\tAuto\t1234,50\t10,00\t123,4500\t\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (statement, sizeof statement - 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(IwdTable) table = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  table = iwd_parse_commissions_tsv (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (iwd_table_get_n_rows (table), ==, EARLIER_LINES);
+
+  iwd_history_store_save_fetch_async (fixture->store, "PTF1", "AZ1", IWD_HISTORY_KIND_COMMISSIONS,
+                                      iwd_route_get_name (IWD_ROUTE_PORTFOLIO_COMMISSIONS),
+                                      yesterday, table, NULL, keep_result_cb, &result);
+  portfolio_wait_until (has_result, &result);
+  g_assert_cmpint (iwd_history_store_save_fetch_finish (fixture->store, result, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* What the tab shows when the stored copy first reaches it. */
+typedef struct {
+  gboolean                seen;
+  gboolean                loading;
+  IwdCommissionsTabState  state;
+  guint                   n_rows;
+} FirstCopy;
+
+static void
+first_copy_cb (IwdPortfolioData *copy,
+               GParamSpec       *pspec,
+               gpointer          user_data)
+{
+  FirstCopy *first = user_data;
+  IwdCommissionsTab *tab = g_object_get_data (G_OBJECT (copy), "tab");
+
+  if (first->seen)
+    return;
+
+  first->seen = TRUE;
+  first->loading = iwd_portfolio_data_get_loading (copy);
+  first->state = iwd_commissions_tab_get_state (tab);
+  first->n_rows = iwd_commissions_tab_get_n_rows (tab);
+}
+
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  FirstCopy first = { 0 };
+  IwdCommissionsTab *tab;
+  IwdPortfolioData *copy;
+
+  portfolio_wait_until (copy_settled, open_tab (fixture));
+  close_tab (fixture);
+
+  tab = open_tab (fixture);
+  copy = iwd_commissions_tab_get_copy (tab, "AZ1");
+  g_object_set_data (G_OBJECT (copy), "tab", tab);
+  g_signal_connect (copy, "notify::table", G_CALLBACK (first_copy_cb), &first);
+  portfolio_wait_until (copy_settled, tab);
+
+  g_assert_true (first.seen);
+  g_assert_true (first.loading);
+  g_assert_cmpint (first.state, ==, IWD_COMMISSIONS_TAB_STATE_TABLE);
+  g_assert_cmpuint (first.n_rows, ==, AZ1_LINES);
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, AZ1_LINES);
+}
+
+static void
+test_offline (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(GStrv) offline_words = g_strsplit (_("Offline: showing the copy of %s"), "%s", 2);
+  IwdCommissionsTab *tab;
+  const char *message;
+
+  portfolio_wait_until (copy_settled, open_tab (fixture));
+  close_tab (fixture);
+  iwd_sandbox_stop (fixture->portfolio.sandbox);
+
+  tab = open_tab (fixture);
+  portfolio_wait_until (copy_settled, tab);
+
+  message = iwd_freshness_banner_get_message (iwd_commissions_tab_get_freshness_banner (tab));
+  g_assert_true (iwd_portfolio_data_get_offline (iwd_commissions_tab_get_copy (tab, "AZ1")));
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, offline_words[0]));
+  g_assert_cmpint (iwd_commissions_tab_get_state (tab), ==, IWD_COMMISSIONS_TAB_STATE_TABLE);
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, AZ1_LINES);
+}
+
+static gboolean
+new_lines_listed (gpointer data)
+{
+  IwdHistoryView *history = iwd_commissions_tab_get_history_view (data);
+  GPtrArray *fetches = iwd_history_view_get_fetches (history);
+
+  return copy_settled (data) && fetches != NULL && fetches->len == 2
+         && g_strcmp0 (iwd_history_view_get_page (history), "loading") != 0;
+}
+
+/* The sandbox's statements never change, so the earlier fetch is built
+ * by hand: the network's one adds two lines to it. */
+static void
+test_new_lines (Fixture       *fixture,
+                gconstpointer  data)
+{
+  IwdCommissionsTab *tab;
+  IwdHistoryView *history;
+
+  store_earlier_fetch (fixture);
+  tab = open_tab (fixture);
+  portfolio_wait_until (new_lines_listed, tab);
+  iwd_commissions_tab_show_new_lines (tab, TRUE);
+
+  history = iwd_commissions_tab_get_history_view (tab);
+  g_assert_cmpstr (iwd_commissions_tab_get_page (tab), ==, "new-lines");
+  g_assert_cmpstr (iwd_history_view_get_page (history), ==, "differences");
+  g_assert_cmpuint (iwd_table_get_n_rows (iwd_history_view_get_differences (history)), ==,
+                    AZ1_LINES - EARLIER_LINES);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add ("/ui/portfolio/commissions/reopen", Fixture, NULL,
+              fixture_set_up, test_reopen, fixture_tear_down);
+  g_test_add ("/ui/portfolio/commissions/offline", Fixture, NULL,
+              fixture_set_up, test_offline, fixture_tear_down);
+  g_test_add ("/ui/portfolio/commissions/new-lines", Fixture, NULL,
+              fixture_set_up, test_new_lines, fixture_tear_down);
+
+  return g_test_run ();
+}
