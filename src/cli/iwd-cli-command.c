@@ -106,7 +106,8 @@ iwd_cli_command_get_format (const char    *name,
     return TRUE;
 
   g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_USAGE,
-               _("'%s' is not an output format; use text, csv or json"), name);
+               _("'%s' is not an output format; use text, csv or json, or write a "
+                 "file with --output FILE --export-format csv-fr|csv|xlsx|json"), name);
   return FALSE;
 }
 

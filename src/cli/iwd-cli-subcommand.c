@@ -10,6 +10,10 @@
 #include "iwd-cli-subcommand.h"
 #include "iwd-state-error.h"
 
+/* The width of a summary line in the list of subcommands, in
+ * characters, so that the list fits an 80-column terminal. */
+#define SUMMARY_WIDTH 72
+
 /* The word after the group's name, as in "portfolio create". */
 static const char *
 get_subcommand_name (const IwdCliRemoteCommand *command)
@@ -17,6 +21,29 @@ get_subcommand_name (const IwdCliRemoteCommand *command)
   const char *space = strchr (command->name, ' ');
 
   return space != NULL ? space + 1 : command->name;
+}
+
+/* Wraps a summary at spaces, indented under its subcommand. */
+static void
+append_wrapped (GString    *text,
+                const char *summary)
+{
+  g_auto(GStrv) words = g_strsplit (summary, " ", -1);
+  gsize line_length = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize word_length = g_utf8_strlen (words[i], -1);
+
+      if (line_length > 0 && line_length + 1 + word_length > SUMMARY_WIDTH)
+        line_length = 0;
+
+      g_string_append (text, line_length == 0 ? "\n      " : " ");
+      g_string_append (text, words[i]);
+      line_length += word_length + (line_length == 0 ? 0 : 1);
+    }
+
+  g_string_append_c (text, '\n');
 }
 
 static void
@@ -36,7 +63,8 @@ print_subcommands (const char                        *group,
       g_autofree char *usage = g_strjoin (" ", get_subcommand_name (command),
                                           _(command->parameters), NULL);
 
-      g_string_append_printf (text, "  %-22s %s\n", usage, _(command->summary));
+      g_string_append_printf (text, "  %s", usage);
+      append_wrapped (text, _(command->summary));
     }
 
   g_string_append_printf (text, _("\nRun 'iwdesk-cli %s COMMAND --help' for the options of a command.\n"),

@@ -446,6 +446,32 @@ test_unknown_subcommand (void)
   g_assert_nonnull (strstr (run.err, "'rename' is not a command of 'portfolio'"));
 }
 
+static void
+test_subcommand_help (void)
+{
+  const char *args[] = { "portfolio", "--help", NULL };
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  iwd_test_cli_run (&run, "", args);
+
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\n  create PTF\n"));
+  g_assert_nonnull (strstr (run.out, "\n  delete PTF\n"));
+}
+
+/* An export format given to --format points to --export-format. */
+static void
+test_format_export_name (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "contracts", "PTFFORMAT", "--format", "xlsx", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "'xlsx' is not an output format"));
+  g_assert_nonnull (strstr (run.err, "--export-format"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +501,8 @@ main (int   argc,
   g_test_add_func ("/cli/manage/profile-bad-date", test_profile_bad_date);
   g_test_add_func ("/cli/manage/profile-long-id", test_profile_long_id);
   g_test_add_func ("/cli/manage/unknown-subcommand", test_unknown_subcommand);
+  g_test_add_func ("/cli/manage/subcommand-help", test_subcommand_help);
+  g_test_add_func ("/cli/manage/format-export-name", test_format_export_name);
 
   create_data_dir ();
   start_sandbox ();
