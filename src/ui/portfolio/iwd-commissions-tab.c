@@ -576,6 +576,12 @@ new_lines_toggled_cb (IwdCommissionsTab *self)
 }
 
 static void
+banner_retry_cb (IwdCommissionsTab *self)
+{
+  start_load (self);
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -658,6 +664,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, error_status);
   gtk_widget_class_bind_template_callback (widget_class, profile_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_lines_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_retry_cb);
 }
 
 static void

@@ -316,6 +316,8 @@ create_tabs (IwdPortfolioView *self,
                            G_CALLBACK (operation_finished_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* TODO: after a forget, the commissions tab still shows the statements
+ * and new lines it has loaded, until the view is closed. */
 static void
 forgotten_cb (GObject      *source,
               GAsyncResult *result,
