@@ -60,8 +60,14 @@ print_subcommands (const char                        *group,
   for (gsize i = 0; i < n_commands; i++)
     {
       const IwdCliRemoteCommand *command = commands[i];
-      g_autofree char *usage = g_strjoin (" ", get_subcommand_name (command),
-                                          _(command->parameters), NULL);
+      const char *name = get_subcommand_name (command);
+      g_autofree char *usage = NULL;
+
+      /* gettext gives the catalog's header for an empty string. */
+      if (command->parameters[0] != '\0')
+        usage = g_strjoin (" ", name, _(command->parameters), NULL);
+      else
+        usage = g_strdup (name);
 
       g_string_append_printf (text, "  %s", usage);
       append_wrapped (text, _(command->summary));
