@@ -7,7 +7,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "iwd-form-draft.h"
 #include "iwd-profile.h"
+#include "iwd-robot-error.h"
 #include "iwd-profile-editor.h"
 #include "iwd-sandbox.h"
 
@@ -636,6 +638,30 @@ find_server_profile (Fixture    *fixture,
   return NULL;
 }
 
+static int
+find_error_code (Fixture    *fixture,
+                 const char *profile_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+
+  iwd_client_list_errors_async (fixture->client, NULL, store_result_cb, &result);
+  wait_until (has_result, &result);
+  errors = iwd_client_list_errors_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      IwdRobotError *robot_error = g_ptr_array_index (errors, i);
+
+      if (g_strcmp0 (iwd_robot_error_get_profile_id (robot_error), profile_id) == 0)
+        return iwd_robot_error_get_code (robot_error);
+    }
+
+  return 0;
+}
+
 static gboolean
 has_inactive_task (IwdProfile *profile)
 {
@@ -667,6 +693,7 @@ test_editor_save_anyway (Fixture       *fixture,
   g_assert_nonnull (profile);
   g_assert_cmpint (iwd_profile_get_robot_error (profile), ==, 8);
   g_assert_true (has_inactive_task (profile));
+  g_assert_cmpint (find_error_code (fixture, "ALZ-01"), ==, 8);
   g_assert_nonnull (iwd_account_state_get_profile (fixture->state, "ALZ-01"));
 }
 
@@ -889,6 +916,116 @@ test_editor_prefill (Fixture       *fixture,
     g_assert_nonnull (strstr (iwd_profile_editor_get_status (editor), "keyring"));
 }
 
+static char *
+dup_draft_path (Fixture    *fixture,
+                const char *profile_id)
+{
+  g_autofree char *account_dir = g_path_get_dirname (iwd_account_state_get_path (fixture->state));
+
+  return iwd_form_draft_dup_path (account_dir, COMPANY, profile_id);
+}
+
+static const char *
+get_text (IwdProfileEditor *editor,
+          const char       *json_key)
+{
+  GtkWidget *row = iwd_credential_form_get_row (iwd_profile_editor_get_form (editor), json_key);
+
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* Types a new profile and closes its editor without saving. */
+static void
+leave_new_profile (Fixture *fixture)
+{
+  IwdProfileEditor *editor = open_editor (fixture, COMPANY, NULL);
+
+  fill_form (editor, INSURER_PASSWORD);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), NULL);
+}
+
+static void
+test_editor_draft_kept (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *path = dup_draft_path (fixture, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf info;
+
+  leave_new_profile (fixture);
+  g_file_get_contents (path, &contents, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "agent42"));
+  g_assert_null (strstr (contents, INSURER_PASSWORD));
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_editor_draft_restored (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  IwdProfileEditor *editor;
+
+  leave_new_profile (fixture);
+  editor = open_editor (fixture, COMPANY, NULL);
+
+  g_assert_true (iwd_profile_editor_get_draft_restored (editor));
+  g_assert_cmpstr (iwd_credential_form_get_profile_id (iwd_profile_editor_get_form (editor)), ==, "ALZ-01");
+  g_assert_cmpstr (get_text (editor, "Login"), ==, "agent42");
+  g_assert_cmpstr (get_text (editor, "Password"), ==, "");
+}
+
+static void
+test_editor_draft_other_profile (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  IwdProfileEditor *editor;
+
+  leave_new_profile (fixture);
+  add_saved_profile (fixture);
+  editor = open_editor (fixture, COMPANY, "ALZ-02");
+
+  g_assert_false (iwd_profile_editor_get_draft_restored (editor));
+  g_assert_cmpstr (get_text (editor, "Login"), ==, "agent7");
+}
+
+static void
+test_editor_draft_discard (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *path = dup_draft_path (fixture, NULL);
+  IwdProfileEditor *editor;
+
+  leave_new_profile (fixture);
+  editor = open_editor (fixture, COMPANY, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.discard-draft", NULL));
+
+  g_assert_false (iwd_profile_editor_get_draft_restored (editor));
+  g_assert_cmpstr (get_text (editor, "Login"), ==, "");
+  g_assert_cmpstr (iwd_credential_form_get_profile_id (iwd_profile_editor_get_form (editor)), ==, "");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_editor_draft_deleted_on_save (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autofree char *path = dup_draft_path (fixture, NULL);
+  IwdProfileEditor *editor;
+
+  leave_new_profile (fixture);
+  editor = open_editor (fixture, COMPANY, NULL);
+  type_text (editor, "Password", INSURER_PASSWORD);
+  run_action (editor, "editor.save");
+  wait_until (has_saved, fixture);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), NULL);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_editor_dispose_while_loading (Fixture       *fixture,
                                    gconstpointer  user_data)
@@ -1051,6 +1188,11 @@ main (int   argc,
   ADD ("/ui/form/editor/unknown-company", test_editor_unknown_company);
   ADD ("/ui/form/editor/retry-keeps-values", test_editor_retry_keeps_values);
   ADD ("/ui/form/editor/prefill", test_editor_prefill);
+  ADD ("/ui/form/editor/draft-kept", test_editor_draft_kept);
+  ADD ("/ui/form/editor/draft-restored", test_editor_draft_restored);
+  ADD ("/ui/form/editor/draft-other-profile", test_editor_draft_other_profile);
+  ADD ("/ui/form/editor/draft-discard", test_editor_draft_discard);
+  ADD ("/ui/form/editor/draft-deleted-on-save", test_editor_draft_deleted_on_save);
   ADD ("/ui/form/editor/dispose-while-loading", test_editor_dispose_while_loading);
   ADD ("/ui/form/editor/screenshot", test_editor_screenshot);
 #undef ADD

@@ -7,6 +7,7 @@
 #include "iwd-form-resources.h"
 #include "iwd-profile.h"
 #include "iwd-profile-editor.h"
+#include "iwd-form-draft.h"
 
 /**
  * IwdProfileEditor:
@@ -45,6 +46,10 @@ struct _IwdProfileEditor
   guint                  next_secret;
   GStrv                  pending_methods; /* owned, nullable: robot methods left to force */
   guint                  next_method;
+  char                  *draft_path;      /* owned: where this form's draft is kept */
+  gboolean               draft_checked;   /* the draft was looked for once the form was ready */
+  gboolean               saved;
+  JsonObject            *opening_draft;   /* owned, nullable: the draft of the form as it opened */
 
   GtkStack              *stack;           /* template child */
   GtkLabel              *loading_label;   /* template child */
@@ -53,6 +58,7 @@ struct _IwdProfileEditor
   GtkLabel              *title_label;     /* template child */
   GtkRevealer           *status_revealer; /* template child */
   GtkLabel              *status_label;    /* template child */
+  GtkRevealer           *draft_revealer;  /* template child */
   IwdCredentialForm     *form;            /* template child */
   GtkSpinner            *busy_spinner;    /* template child */
 };
@@ -290,6 +296,136 @@ remember_profile (IwdProfileEditor  *self,
   return iwd_account_state_save (self->account_state, error);
 }
 
+/* Collects what a draft keeps: the profile id, the methods and every
+ * value except the secret fields, which never go to disk. */
+static JsonObject *
+dup_draft (IwdProfileEditor *self)
+{
+  JsonObject *draft = json_object_new ();
+  JsonObject *values = iwd_credential_form_dup_all_values (self->form);
+  GPtrArray *fields = iwd_credential_form_get_fields (self->form);
+  g_auto(GStrv) methods = iwd_credential_form_dup_method_names (self->form);
+  JsonArray *method_array = json_array_new ();
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      IwdField *field = g_ptr_array_index (fields, i);
+
+      if (iwd_field_is_secret (field))
+        json_object_remove_member (values, iwd_field_get_json_key (field));
+    }
+
+  for (guint i = 0; methods[i] != NULL; i++)
+    json_array_add_string_element (method_array, methods[i]);
+
+  json_object_set_string_member (draft, "profile_id", iwd_credential_form_get_profile_id (self->form));
+  json_object_set_array_member (draft, "methods", method_array);
+  json_object_set_object_member (draft, "values", values);
+
+  return draft;
+}
+
+static char *
+dup_draft_text (JsonObject *draft)
+{
+  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), draft);
+
+  return json_to_string (root, FALSE);
+}
+
+static void
+apply_draft (IwdProfileEditor *self,
+             JsonObject       *draft)
+{
+  JsonArray *method_array = json_object_get_array_member (draft, "methods");
+  g_autoptr(GStrvBuilder) methods = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < json_array_get_length (method_array); i++)
+    g_strv_builder_add (methods, json_array_get_string_element (method_array, i));
+  names = g_strv_builder_end (methods);
+
+  if (iwd_credential_form_get_profile_id_editable (self->form))
+    iwd_credential_form_set_profile_id (self->form, json_object_get_string_member (draft, "profile_id"));
+
+  iwd_credential_form_set_method_names (self->form, (const char * const *) names);
+  iwd_credential_form_set_values (self->form, json_object_get_object_member (draft, "values"));
+}
+
+static gboolean
+is_draft_valid (JsonObject *draft)
+{
+  return json_object_get_string_member_with_default (draft, "profile_id", NULL) != NULL &&
+         JSON_NODE_HOLDS_ARRAY (json_object_get_member (draft, "methods")) &&
+         JSON_NODE_HOLDS_OBJECT (json_object_get_member (draft, "values"));
+}
+
+/* Runs once the form has the schema and the saved values, so that a
+ * draft replaces the saved values and Discard can bring them back. */
+static void
+restore_draft_once (IwdProfileEditor *self)
+{
+  g_autoptr(JsonObject) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->draft_checked)
+    return;
+
+  self->draft_checked = TRUE;
+  self->opening_draft = dup_draft (self);
+
+  draft = iwd_form_draft_load (self->draft_path, &error);
+  if (error != NULL)
+    g_message ("form: %s: cannot read the draft %s: %s", self->company, self->draft_path, error->message);
+  else if (draft != NULL && !is_draft_valid (draft))
+    g_message ("form: %s: the draft %s is invalid, so the form opens without it", self->company, self->draft_path);
+
+  if (draft == NULL || !is_draft_valid (draft))
+    return;
+
+  apply_draft (self, draft);
+  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+}
+
+static void
+delete_draft (IwdProfileEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_form_draft_delete (self->draft_path, &error))
+    g_message ("form: %s: cannot delete the draft: %s", self->company, error->message);
+
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+}
+
+/* Keeps what the broker typed when the editor closes without a save. A
+ * form left as it opened needs no draft, so any older one is deleted.
+ * TODO: the draft is written only when the editor is disposed, so a crash
+ * of IWDesk loses what was typed since the form opened. */
+static void
+keep_draft (IwdProfileEditor *self)
+{
+  g_autoptr(JsonObject) draft = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *opening_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->saved || self->opening_draft == NULL)
+    return;
+
+  draft = dup_draft (self);
+  text = dup_draft_text (draft);
+  opening_text = dup_draft_text (self->opening_draft);
+  if (g_strcmp0 (text, opening_text) == 0)
+    {
+      delete_draft (self);
+      return;
+    }
+
+  if (!iwd_form_draft_save (self->draft_path, draft, &error))
+    g_message ("form: %s: cannot keep the draft: %s", self->company, error->message);
+}
+
 /* Ends a save once the robot has the profile. @problem, if any, names
  * what IWDesk could not keep, and @error gives the reason. */
 static void
@@ -307,6 +443,8 @@ finish_save (IwdProfileEditor *self,
   self->profile_id = g_strdup (profile_id);
   iwd_credential_form_set_profile_id_editable (self->form, FALSE);
   set_busy (self, FALSE);
+  self->saved = TRUE;
+  delete_draft (self);
 
   if (error == NULL)
     {
@@ -623,6 +761,7 @@ on_prefilled (GObject      *source,
 
   self = IWD_PROFILE_EDITOR (user_data);
   set_busy (self, FALSE);
+  restore_draft_once (self);
   if (error != NULL)
     {
       g_message ("form: profile %s: cannot read its secrets from the keyring: %s",
@@ -681,6 +820,8 @@ on_fields_loaded (GObject      *source,
   iwd_credential_form_set_fields (self->form, fields);
   set_state (self, IWD_PROFILE_EDITOR_STATE_FORM);
   prefill_once (self);
+  if (!self->busy)
+    restore_draft_once (self);
 }
 
 static void
@@ -765,9 +906,26 @@ save_anyway_activated (GtkWidget  *widget,
 }
 
 static void
+discard_draft_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  IwdProfileEditor *self = IWD_PROFILE_EDITOR (widget);
+
+  if (self->opening_draft != NULL)
+    apply_draft (self, self->opening_draft);
+
+  delete_draft (self);
+}
+
+static void
 iwd_profile_editor_dispose (GObject *object)
 {
   IwdProfileEditor *self = IWD_PROFILE_EDITOR (object);
+
+  /* Dispose may run twice, and the form is gone after the first time. */
+  if (self->form != NULL)
+    keep_draft (self);
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_PROFILE_EDITOR);
@@ -796,6 +954,8 @@ iwd_profile_editor_finalize (GObject *object)
   g_clear_pointer (&self->saved_values, json_object_unref);
   g_clear_pointer (&self->pending_secrets, g_strfreev);
   g_clear_pointer (&self->pending_methods, g_strfreev);
+  g_clear_pointer (&self->draft_path, g_free);
+  g_clear_pointer (&self->opening_draft, json_object_unref);
 
   G_OBJECT_CLASS (iwd_profile_editor_parent_class)->finalize (object);
 }
@@ -866,6 +1026,7 @@ iwd_profile_editor_class_init (IwdProfileEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, form);
   gtk_widget_class_bind_template_child (widget_class, IwdProfileEditor, busy_spinner);
 
@@ -875,6 +1036,7 @@ iwd_profile_editor_class_init (IwdProfileEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.check", NULL, check_activated);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.save-anyway", NULL, save_anyway_activated);
+  gtk_widget_class_install_action (widget_class, "editor.discard-draft", NULL, discard_draft_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
 }
@@ -918,6 +1080,7 @@ iwd_profile_editor_new (IwdClient       *client,
 {
   IwdProfileEditor *self;
   g_autofree char *loading = NULL;
+  g_autofree char *account_dir = NULL;
 
   g_return_val_if_fail (IWD_IS_CLIENT (client), NULL);
   g_return_val_if_fail (IWD_IS_ACCOUNT_STATE (state), NULL);
@@ -932,6 +1095,8 @@ iwd_profile_editor_new (IwdClient       *client,
   self->company_label = g_strdup (company_label != NULL ? company_label : company);
   self->profile_id = g_strdup (profile_id);
   self->portfolio_id = g_strdup (portfolio_id);
+  account_dir = g_path_get_dirname (iwd_account_state_get_path (state));
+  self->draft_path = iwd_form_draft_dup_path (account_dir, company, profile_id);
 
   /* Translators: %s is the insurance company's name, as ImportWeb lists it */
   loading = g_strdup_printf (_("Loading the form of %s…"), self->company_label);
@@ -1057,4 +1222,19 @@ iwd_profile_editor_get_error_message (IwdProfileEditor *self)
   g_return_val_if_fail (IWD_IS_PROFILE_EDITOR (self), NULL);
 
   return self->state == IWD_PROFILE_EDITOR_STATE_ERROR ? self->error_message : NULL;
+}
+
+/**
+ * iwd_profile_editor_get_draft_restored:
+ * @self: a profile editor
+ *
+ * Returns: whether the form shows a draft kept when an editor for the
+ *   same company and profile was closed without saving
+ */
+gboolean
+iwd_profile_editor_get_draft_restored (IwdProfileEditor *self)
+{
+  g_return_val_if_fail (IWD_IS_PROFILE_EDITOR (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->draft_revealer);
 }

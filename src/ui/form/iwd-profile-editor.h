@@ -54,5 +54,6 @@ gboolean               iwd_profile_editor_get_busy            (IwdProfileEditor 
 IwdCredentialForm     *iwd_profile_editor_get_form            (IwdProfileEditor  *self);
 const char            *iwd_profile_editor_get_status          (IwdProfileEditor  *self);
 const char            *iwd_profile_editor_get_error_message   (IwdProfileEditor  *self);
+gboolean               iwd_profile_editor_get_draft_restored  (IwdProfileEditor  *self);
 
 G_END_DECLS
