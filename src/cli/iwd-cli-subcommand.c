@@ -158,7 +158,8 @@ iwd_cli_call_done (GObject      *source,
  * @records: unused: such a call has no rows
  * @error: return location for the call's error
  *
- * The collect function of a command whose call has no result.
+ * Finishes the task of a command whose call has no result, in the
+ * command's collect slot.
  *
  * Returns: %TRUE if the call succeeded
  */
