@@ -5,6 +5,7 @@
 
 #include "iwd-commissions-tab.h"
 #include "iwd-commissions-tsv.h"
+#include "iwd-portfolio-view.h"
 #include "iwd-routes.h"
 #include "portfolio-fixture.h"
 
@@ -221,6 +222,28 @@ test_new_lines (Fixture       *fixture,
                     AZ1_LINES - EARLIER_LINES);
 }
 
+/* The portfolio view hands its history store to the commissions tab. */
+static void
+test_view_store (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *view = iwd_portfolio_view_new_with_history (fixture->portfolio.client,
+                                                         fixture->portfolio.account_state,
+                                                         fixture->store, "PTF1");
+  IwdCommissionsTab *tab = iwd_portfolio_view_get_commissions_tab (IWD_PORTFOLIO_VIEW (view));
+  IwdPortfolioData *copy;
+
+  gtk_window_set_child (GTK_WINDOW (fixture->window), view);
+  iwd_commissions_tab_load (tab, "AZ1");
+  portfolio_wait_until (copy_settled, tab);
+
+  copy = iwd_commissions_tab_get_copy (tab, "AZ1");
+  g_assert_true (iwd_portfolio_data_get_store (copy) == fixture->store);
+  g_assert_nonnull (iwd_portfolio_data_get_fetched_at (copy));
+  g_assert_nonnull (iwd_commissions_tab_get_history_view (tab));
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, AZ1_LINES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +263,8 @@ main (int   argc,
               fixture_set_up, test_offline, fixture_tear_down);
   g_test_add ("/ui/portfolio/commissions/new-lines", Fixture, NULL,
               fixture_set_up, test_new_lines, fixture_tear_down);
+  g_test_add ("/ui/portfolio/commissions/view-store", Fixture, NULL,
+              fixture_set_up, test_view_store, fixture_tear_down);
 
   return g_test_run ();
 }
