@@ -202,7 +202,7 @@ new_lines_listed (gpointer data)
 }
 
 /* The sandbox's statements never change, so the earlier fetch is built
- * by hand: the network's one adds two lines to it. */
+ * by hand, and the fetch from the sandbox adds two lines to it. */
 static void
 test_new_lines (Fixture       *fixture,
                 gconstpointer  data)
