@@ -24,6 +24,7 @@ struct _IwdWindow
   GHashTable           *accounts;          /* owned: account key → IwdAccount signed in this session */
   IwdAccount           *pending_account;   /* owned, nullable: accepted, waiting for the keyring */
   IwdAccountId         *restoring;         /* owned, nullable: the account being signed in again */
+  IwdAccountId         *retry_id;          /* owned, nullable: the account the retry page signs in */
   GCancellable         *cancellable;       /* owned, nullable: the sign-in, save or sign-out under way */
   char                 *account_key;       /* owned: the state of win.account */
   GSettings            *settings;          /* owned: the window size, read by the error monitor too */
@@ -42,6 +43,7 @@ struct _IwdWindow
   IwdErrorsPage        *errors_page;       /* template child */
   AdwViewStackPage     *errors_stack_page; /* template child */
   GMenu                *accounts_section;  /* template child */
+  AdwStatusPage        *retry_page;        /* unowned: a page of main_stack */
 };
 
 G_DEFINE_FINAL_TYPE (IwdWindow, iwd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -492,8 +494,31 @@ dup_restore_message (const GError *error)
   return iwd_error_dup_user_message (error);
 }
 
-/* TODO: a network error at start also lands here, so the broker types
- * the password again where a Retry with the saved one would do. */
+static gboolean
+is_network_error (const GError *error)
+{
+  return g_error_matches (error, IWD_API_ERROR, IWD_API_ERROR_NETWORK)
+         || g_error_matches (error, IWD_API_ERROR, IWD_API_ERROR_TIMEOUT);
+}
+
+/* The server never rejected the saved password, so the retry page signs
+ * in with it again instead of asking for it. */
+static void
+show_retry_page (IwdWindow          *self,
+                 const IwdAccountId *id,
+                 const GError       *error)
+{
+  g_autofree char *message = iwd_error_dup_user_message (error);
+
+  g_message ("ui: cannot sign in %s at %s: %s", id->login, id->server, error->message);
+
+  g_clear_pointer (&self->retry_id, iwd_account_id_free);
+  self->retry_id = iwd_account_id_copy (id);
+  adw_status_page_set_description (self->retry_page, message);
+  set_account_key (self, self->account != NULL ? self->account_key : "");
+  show_page (self, "retry");
+}
+
 static void
 show_sign_in_for (IwdWindow          *self,
                   const IwdAccountId *id,
@@ -534,6 +559,12 @@ restored_cb (GObject      *source,
     return;
 
   id = g_steal_pointer (&self->restoring);
+  if (is_network_error (error))
+    {
+      show_retry_page (self, id, error);
+      return;
+    }
+
   if (account == NULL)
     {
       show_sign_in_for (self, id, error);
@@ -639,6 +670,15 @@ restore (IwdWindow          *self,
 
   iwd_account_manager_restore_async (self->manager, id, restart_cancellable (self),
                                      restored_cb, g_object_ref (self));
+}
+
+static void
+retry_clicked_cb (IwdWindow *self)
+{
+  g_autoptr(IwdAccountId) id = g_steal_pointer (&self->retry_id);
+
+  if (id != NULL)
+    restore (self, id);
 }
 
 static IwdAccount *
@@ -953,6 +993,26 @@ iwd_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (iwd_window_parent_class)->close_request (window);
 }
 
+/* Built in code rather than in the template, because it is one status
+ * page with a button. */
+static void
+add_retry_page (IwdWindow *self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_name (button, "retry_button");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (retry_clicked_cb), self, G_CONNECT_SWAPPED);
+
+  self->retry_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->retry_page, "network-offline-symbolic");
+  adw_status_page_set_title (self->retry_page, _("Cannot Reach ImportWeb"));
+  adw_status_page_set_child (self->retry_page, button);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->retry_page), "retry");
+}
+
 static void
 iwd_window_dispose (GObject *object)
 {
@@ -967,6 +1027,7 @@ iwd_window_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
   g_clear_pointer (&self->restoring, iwd_account_id_free);
+  g_clear_pointer (&self->retry_id, iwd_account_id_free);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
 
@@ -1148,6 +1209,8 @@ iwd_window_init (IwdWindow *self)
   iwd_profiles_page_set_message_func (self->profiles_page, iwd_error_dup_user_message);
   iwd_errors_page_set_message_func (self->errors_page, iwd_error_dup_user_message);
 
+  add_retry_page (self);
+
   self->settings = g_settings_new (APP_ID);
   restore_size (self);
   show_page (self, "sign-in");
@@ -1241,7 +1304,8 @@ iwd_window_get_account_state (IwdWindow *self)
  * @self: a #IwdWindow
  *
  * Returns: (nullable): what the window shows: `loading` while an account
- *   signs in or out, `sign-in` or `main`
+ *   signs in or out, `sign-in`, `main`, or `retry` after a network error
+ *   at sign-in from the keyring
  */
 const char *
 iwd_window_get_page (IwdWindow *self)
@@ -1323,8 +1387,10 @@ iwd_window_set_account (IwdWindow  *self,
  * @self: a #IwdWindow
  *
  * Signs in the last account with its password from the keyring. Without
- * a last account the sign-in page shows; when the keyring or the server
- * fails, it shows with the login filled and the reason.
+ * a last account the sign-in page shows. When the keyring fails or the
+ * server rejects the password, it shows with the login filled and the
+ * reason. When the server cannot be reached, a page shows the error and
+ * a Retry button that signs in again with the saved password.
  */
 void
 iwd_window_sign_in_last (IwdWindow *self)

@@ -142,6 +142,50 @@ test_sign_in_restart (SignInFixture *fixture,
   g_assert_false (iwd_account_get_session_only (iwd_window_get_account (window)));
 }
 
+static guint
+sandbox_port (SignInFixture *fixture)
+{
+  g_autoptr(GUri) uri = g_uri_parse (fixture->base_url, G_URI_FLAGS_NONE, NULL);
+
+  g_assert_nonnull (uri);
+
+  return g_uri_get_port (uri);
+}
+
+static void
+click_retry (IwdWindow *window)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (iwd_window_get_sign_in_page (window))));
+  AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "retry"));
+
+  g_signal_emit_by_name (adw_status_page_get_child (page), "clicked");
+}
+
+static void
+test_sign_in_network_retry (SignInFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint port = sandbox_port (fixture);
+  IwdWindow *window;
+
+  sign_in (fixture, "alice", ALICE_PASSWORD);
+  window = sign_in_fixture_new_window (fixture);
+  iwd_sandbox_stop (fixture->sandbox);
+
+  iwd_window_sign_in_last (window);
+  wait_for_page (window, "retry");
+  g_assert_null (iwd_window_get_account (window));
+
+  iwd_sandbox_start (fixture->sandbox, port, &error);
+  g_assert_no_error (error);
+  click_retry (window);
+  wait_for_page (window, "main");
+
+  g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (window)), ==, "alice");
+  g_assert_false (iwd_account_get_session_only (iwd_window_get_account (window)));
+}
+
 static void
 test_sign_in_missing_password (SignInFixture *fixture,
                                gconstpointer  data)
@@ -379,6 +423,7 @@ main (int   argc,
   ADD ("/sign-in/wrong-password", test_sign_in_wrong_password);
   ADD ("/sign-in/right-password", test_sign_in_right_password);
   ADD ("/sign-in/restart", test_sign_in_restart);
+  ADD ("/sign-in/network-retry", test_sign_in_network_retry);
   ADD ("/sign-in/missing-password", test_sign_in_missing_password);
   ADD ("/sign-in/switch-accounts", test_sign_in_switch_accounts);
   ADD ("/sign-in/sign-out", test_sign_in_sign_out);
