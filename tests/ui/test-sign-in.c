@@ -4,6 +4,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "iwd-profile-editor.h"
 #include "sign-in-helpers.h"
 
 /* These tests write to the keyring of the session bus they run on, so
@@ -13,6 +14,9 @@
 #define BOB_PASSWORD "bob-Pw-2"
 /* Found nowhere else, so that the leak check cannot match by chance. */
 #define LEAK_PASSWORD "Leak-Check-7f3a91qz"
+#define LEAK_INSURER_LOGIN "agent42"
+#define LEAK_INSURER_PASSWORD "Insurer-Leak-5c2e80wy"
+#define SAVE_TIMEOUT_SECONDS 20
 
 static const char *accounts[] = {
   "alice", ALICE_PASSWORD,
@@ -315,13 +319,94 @@ assert_not_in_files (const char *path,
     }
 }
 
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_profile_saved (IwdProfileEditor *editor,
+                  const char       *profile_id,
+                  char            **saved_id)
+{
+  g_free (*saved_id);
+  *saved_id = g_strdup (profile_id);
+}
+
+static void
+type_in_row (IwdProfileEditor *editor,
+             const char       *json_key,
+             const char       *text)
+{
+  GtkWidget *row = iwd_credential_form_get_row (iwd_profile_editor_get_form (editor), json_key);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+is_editor_loading (IwdProfileEditor *editor)
+{
+  return iwd_profile_editor_get_state (editor) == IWD_PROFILE_EDITOR_STATE_LOADING;
+}
+
+/* Saves an ALLIANZ profile of the account shown, whose insurer password
+ * goes to the keyring, through the editor as the broker would. */
+static void
+save_insurer_profile (SignInFixture *fixture)
+{
+  g_autoptr(GtkWindow) window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  g_autofree char *saved_id = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (SAVE_TIMEOUT_SECONDS, save_timeout_cb, &timed_out);
+  GtkWidget *editor;
+
+  editor = iwd_profile_editor_new (iwd_window_get_client (fixture->window),
+                                   iwd_window_get_account_state (fixture->window), fixture->secrets,
+                                   "ALLIANZ", "Allianz IARD", NULL, NULL);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_profile_saved), &saved_id);
+  gtk_window_set_child (window, editor);
+  gtk_window_present (window);
+  while (!timed_out && is_editor_loading (IWD_PROFILE_EDITOR (editor)))
+    g_main_context_iteration (NULL, TRUE);
+
+  iwd_credential_form_set_profile_id (iwd_profile_editor_get_form (IWD_PROFILE_EDITOR (editor)), "ALZ-LEAK");
+  type_in_row (IWD_PROFILE_EDITOR (editor), "Login", LEAK_INSURER_LOGIN);
+  type_in_row (IWD_PROFILE_EDITOR (editor), "Password", LEAK_INSURER_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  while (!timed_out && saved_id == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  g_assert_cmpstr (saved_id, ==, "ALZ-LEAK");
+  gtk_window_destroy (window);
+}
+
+static char *
+encode_basic_auth (const char *login,
+                   const char *password)
+{
+  g_autofree char *pair = g_strconcat (login, ":", password, NULL);
+
+  return g_base64_encode ((const guchar *) pair, strlen (pair));
+}
+
 static void
 test_sign_in_no_leak (SignInFixture *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *pair = g_strconcat ("carol:", LEAK_PASSWORD, NULL);
-  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
-  const char *needles[] = { LEAK_PASSWORD, encoded };
+  g_autofree char *encoded = encode_basic_auth ("carol", LEAK_PASSWORD);
+  g_autofree char *insurer_encoded = encode_basic_auth (LEAK_INSURER_LOGIN, LEAK_INSURER_PASSWORD);
+  const char *needles[] = { LEAK_PASSWORD, encoded, LEAK_INSURER_PASSWORD, insurer_encoded };
+  g_autofree char *state_contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize state_length = 0;
   const char *dirs[] = {
     g_get_home_dir (), g_get_user_data_dir (), g_get_user_config_dir (),
     g_get_user_cache_dir (), g_get_user_state_dir (), g_get_user_runtime_dir (),
@@ -331,12 +416,20 @@ test_sign_in_no_leak (SignInFixture *fixture,
   submit_sign_in (fixture, "carol", LEAK_PASSWORD "x");
   sign_in (fixture, "carol", LEAK_PASSWORD);
   save_portfolio (iwd_window_get_account_state (fixture->window), "PTF1");
+  save_insurer_profile (fixture);
   sign_in_fixture_new_window (fixture);
   iwd_window_sign_in_last (fixture->window);
   wait_for_page (fixture->window, "main");
 
   /* The capture works: the login, which is no secret, is logged. */
   g_assert_nonnull (strstr (captured_logs->str, "signed in as carol"));
+  /* The file search works: the insurer login, which is no secret, is in
+   * the state file. */
+  g_file_get_contents (iwd_account_state_get_path (iwd_window_get_account_state (fixture->window)),
+                       &state_contents, &state_length, &error);
+  g_assert_no_error (error);
+  g_assert_true (contains_bytes (state_contents, state_length, LEAK_INSURER_LOGIN));
+
   for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
     {
       g_assert_null (strstr (captured_logs->str, needles[i]));
