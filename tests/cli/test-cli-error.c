@@ -52,6 +52,7 @@ test_exit_codes_usage_and_keyring (void)
   g_assert_cmpint (classify (G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION), ==, IWD_CLI_EXIT_USAGE);
   g_assert_cmpint (classify (IWD_CLI_ERROR, IWD_CLI_ERROR_USAGE), ==, IWD_CLI_EXIT_USAGE);
   g_assert_cmpint (classify (IWD_CLI_ERROR, IWD_CLI_ERROR_NO_PASSWORD), ==, IWD_CLI_EXIT_KEYRING);
+  g_assert_cmpint (classify (IWD_CLI_ERROR, IWD_CLI_ERROR_REJECTED), ==, IWD_CLI_EXIT_USAGE);
   g_assert_cmpint (classify (IWD_SECRET_STORE_ERROR, IWD_SECRET_STORE_ERROR_UNAVAILABLE), ==, IWD_CLI_EXIT_KEYRING);
   g_assert_cmpint (classify (IWD_SECRET_STORE_ERROR, IWD_SECRET_STORE_ERROR_LOCKED), ==, IWD_CLI_EXIT_KEYRING);
   g_assert_cmpint (classify (G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN), ==, IWD_CLI_EXIT_KEYRING);
