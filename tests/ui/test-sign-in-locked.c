@@ -77,6 +77,28 @@ test_locked_nothing_saved (SignInFixture *fixture,
   g_assert_null (password);
 }
 
+/* libsecret reports a failed unlock prompt as no password at all, which
+ * the start must not show as a password that was never saved. */
+static void
+test_locked_restore (SignInFixture *fixture,
+                     gconstpointer  data)
+{
+  IwdWindow *window;
+
+  keyring_unlock_default ();
+  submit_sign_in (fixture, "alice", ALICE_PASSWORD);
+  wait_for_page (fixture->window, "main");
+  keyring_lock_default ();
+
+  window = sign_in_fixture_new_window (fixture);
+  iwd_window_sign_in_last (window);
+  wait_for_page (window, "sign-in");
+
+  g_assert_cmpstr (sign_in_page_text (window, "login_row"), ==, "alice");
+  g_assert_cmpstr (iwd_sign_in_page_get_error_message (iwd_window_get_sign_in_page (window)), ==,
+                   "The keyring could not be opened, so the saved password cannot be read. Type it to sign in.");
+}
+
 static gboolean
 is_real_home (void)
 {
@@ -149,6 +171,7 @@ main (int   argc,
 
   ADD ("/sign-in-locked/session-only", test_locked_session_only);
   ADD ("/sign-in-locked/nothing-saved", test_locked_nothing_saved);
+  ADD ("/sign-in-locked/restore", test_locked_restore);
 #undef ADD
 
   return g_test_run ();
