@@ -48,9 +48,10 @@ is_dismissed_prompt (GTask        *task,
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
 
-  /* A prompt the user dismissed ends libsecret's call as if it had been
-   * cancelled, though the caller cancelled nothing: that is a locked
-   * keyring too. */
+  /* A cancellation the caller did not request can only come from the
+   * unlock prompt, so it counts as a locked keyring. A prompt that fails
+   * headless gives no error at all instead: see search_locked_items().
+   * NOTE: a prompt dismissed in a real dialog is untested. */
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
          && (cancellable == NULL || !g_cancellable_is_cancelled (cancellable));
 }
