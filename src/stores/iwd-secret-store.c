@@ -51,7 +51,7 @@ is_dismissed_prompt (GTask        *task,
   /* A cancellation the caller did not request can only come from the
    * unlock prompt, so it counts as a locked keyring. A prompt that fails
    * headless gives no error at all instead: see search_locked_items().
-   * NOTE: a prompt dismissed in a real dialog is untested. */
+   * TODO: a prompt dismissed in a real dialog is untested. */
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
          && (cancellable == NULL || !g_cancellable_is_cancelled (cancellable));
 }

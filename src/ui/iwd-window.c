@@ -681,6 +681,19 @@ retry_clicked_cb (IwdWindow *self)
     restore (self, id);
 }
 
+/* For a broker who changed the password since it was saved. */
+static void
+type_password_clicked_cb (IwdWindow *self)
+{
+  g_autoptr(IwdAccountId) id = g_steal_pointer (&self->retry_id);
+
+  if (id == NULL)
+    return;
+
+  iwd_sign_in_page_prefill (self->sign_in_page, id, NULL);
+  show_page (self, "sign-in");
+}
+
 static IwdAccount *
 find_session_account (IwdWindow *self)
 {
@@ -995,21 +1008,36 @@ iwd_window_close_request (GtkWindow *window)
 
 /* Built in code rather than in the template, because it is one status
  * page with a button. */
+static GtkWidget *
+new_pill_button (IwdWindow  *self,
+                 const char *label,
+                 GCallback   clicked_cb)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_object (button, "clicked", clicked_cb, self, G_CONNECT_SWAPPED);
+
+  return button;
+}
+
 static void
 add_retry_page (IwdWindow *self)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *retry = new_pill_button (self, _("_Retry"), G_CALLBACK (retry_clicked_cb));
 
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_set_name (button, "retry_button");
-  g_signal_connect_object (button, "clicked", G_CALLBACK (retry_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (retry, "suggested-action");
+  gtk_widget_set_name (retry, "retry_button");
+  gtk_box_append (GTK_BOX (box), retry);
+  gtk_box_append (GTK_BOX (box), new_pill_button (self, _("_Type the Password"),
+                                                  G_CALLBACK (type_password_clicked_cb)));
 
   self->retry_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->retry_page, "network-offline-symbolic");
   adw_status_page_set_title (self->retry_page, _("Cannot Reach ImportWeb"));
-  adw_status_page_set_child (self->retry_page, button);
+  adw_status_page_set_child (self->retry_page, box);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->retry_page), "retry");
 }
 

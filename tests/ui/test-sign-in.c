@@ -156,13 +156,20 @@ sandbox_port (SignInFixture *fixture)
   return g_uri_get_port (uri);
 }
 
+/* Clicks the button of the retry page at @index: 0 is Retry, 1 is Type
+ * the Password. */
 static void
-click_retry (IwdWindow *window)
+click_retry_button (IwdWindow *window,
+                    guint      index)
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (iwd_window_get_sign_in_page (window))));
   AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "retry"));
+  GtkWidget *button = gtk_widget_get_first_child (adw_status_page_get_child (page));
 
-  g_signal_emit_by_name (adw_status_page_get_child (page), "clicked");
+  for (guint i = 0; i < index; i++)
+    button = gtk_widget_get_next_sibling (button);
+
+  g_signal_emit_by_name (button, "clicked");
 }
 
 static void
@@ -183,11 +190,29 @@ test_sign_in_network_retry (SignInFixture *fixture,
 
   iwd_sandbox_start (fixture->sandbox, port, &error);
   g_assert_no_error (error);
-  click_retry (window);
+  click_retry_button (window, 0);
   wait_for_page (window, "main");
 
   g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (window)), ==, "alice");
   g_assert_false (iwd_account_get_session_only (iwd_window_get_account (window)));
+}
+
+static void
+test_sign_in_network_type_password (SignInFixture *fixture,
+                                    gconstpointer  data)
+{
+  IwdWindow *window;
+
+  sign_in (fixture, "alice", ALICE_PASSWORD);
+  window = sign_in_fixture_new_window (fixture);
+  iwd_sandbox_stop (fixture->sandbox);
+
+  iwd_window_sign_in_last (window);
+  wait_for_page (window, "retry");
+  click_retry_button (window, 1);
+
+  g_assert_cmpstr (iwd_window_get_page (window), ==, "sign-in");
+  g_assert_cmpstr (sign_in_page_text (window, "login_row"), ==, "alice");
 }
 
 static void
@@ -517,6 +542,7 @@ main (int   argc,
   ADD ("/sign-in/right-password", test_sign_in_right_password);
   ADD ("/sign-in/restart", test_sign_in_restart);
   ADD ("/sign-in/network-retry", test_sign_in_network_retry);
+  ADD ("/sign-in/network-type-password", test_sign_in_network_type_password);
   ADD ("/sign-in/missing-password", test_sign_in_missing_password);
   ADD ("/sign-in/switch-accounts", test_sign_in_switch_accounts);
   ADD ("/sign-in/sign-out", test_sign_in_sign_out);
