@@ -122,11 +122,34 @@ sign_in_fixture_new_window (SignInFixture *fixture)
   return fixture->window;
 }
 
+/* A keyring search that the window started is never cancelled, and it
+ * holds a reference on the window until its D-Bus reply arrives. Clearing
+ * keyring items while such a search still loads them makes libsecret
+ * 0.20.5 return its task twice, a fatal critical here. So the tear-down
+ * waits, at most a few seconds, until that last reference is gone. */
+static void
+wait_for_keyring_calls (IwdWindow **window_alive)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*window_alive != NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  g_clear_weak_pointer (window_alive);
+}
+
 void
 sign_in_fixture_destroy_window (SignInFixture *fixture)
 {
+  IwdWindow *window_alive = NULL;
+
   if (fixture->window == NULL)
     return;
+
+  g_set_weak_pointer (&window_alive, fixture->window);
 
   /* GTK 4.8 warns when a focused text field is destroyed. */
   gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
@@ -138,6 +161,8 @@ sign_in_fixture_destroy_window (SignInFixture *fixture)
 
   g_clear_object (&fixture->window);
   g_clear_object (&fixture->manager);
+
+  wait_for_keyring_calls (&window_alive);
 }
 
 GtkWidget *
