@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* libFuzzer calls this once per input. The replay test compiles each
- * target with this name redefined, so that one executable holds them all. */
+ * target with this name redefined, so that one executable contains them all. */
 int      LLVMFuzzerTestOneInput (const uint8_t *data,
                                  size_t         size);
 

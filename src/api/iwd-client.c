@@ -18,8 +18,8 @@
 #define DEFAULT_MAX_DELAY_MS  (30 * 1000)
 /* NOTE: both sizes are estimates, not measured on the live API. Lists
  * and forms are a few kilobytes. A table's whole body is held in memory
- * before it is parsed, so its limit bounds that copy: a statement of a
- * million lines is about 80 MB, and the grids must take one, so the
+ * before it is parsed, so its limit bounds that copy. A statement of a
+ * million lines is about 80 MB and the grids must take one, so the
  * table limit leaves room for several times that. */
 #define DEFAULT_MAX_REPLY_SIZE (8 * 1024 * 1024)
 #define DEFAULT_MAX_TABLE_SIZE (512 * 1024 * 1024)

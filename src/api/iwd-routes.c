@@ -311,7 +311,7 @@ iwd_route_expand (IwdRoute            route,
  * @out_values: (out) (optional) (transfer full): the unescaped values of
  *   the path's placeholders, in template order
  *
- * Finds the route that a request addresses, as a server sees it. Literal
+ * Finds the route that a request addresses, from the server's side. Literal
  * segments compare without regard to ASCII case, like the real service.
  *
  * Returns: %TRUE if a route matches
