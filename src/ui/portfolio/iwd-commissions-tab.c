@@ -938,6 +938,45 @@ iwd_commissions_tab_set_history_store (IwdCommissionsTab *self,
 }
 
 /**
+ * iwd_commissions_tab_take_copies:
+ * @self: a #IwdCommissionsTab
+ *
+ * Cancels the load under way and removes the stored copies from the tab,
+ * with the statements, banner and new lines shown from them, so that a
+ * portfolio's forgotten copies stay on screen nowhere. The tab shows
+ * its idle page until the next load.
+ *
+ * Returns: (transfer container) (element-type IwdPortfolioData): the
+ *   copies removed, for the caller to forget
+ */
+GPtrArray *
+iwd_commissions_tab_take_copies (IwdCommissionsTab *self)
+{
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer data;
+
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
+
+  iwd_commissions_tab_cancel (self);
+  g_clear_object (&self->cancellable);
+  g_hash_table_iter_init (&iter, self->copies);
+  while (g_hash_table_iter_next (&iter, NULL, &data))
+    g_ptr_array_add (copies, g_object_ref (data));
+  g_hash_table_remove_all (self->copies);
+
+  iwd_freshness_banner_set_data (self->banner, NULL);
+  replace_history_view (self, NULL);
+  remove_tables (self);
+  g_ptr_array_set_size (self->tables, 0);
+  g_clear_pointer (&self->summary, g_free);
+  gtk_label_set_text (self->summary_label, "");
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_IDLE);
+
+  return copies;
+}
+
+/**
  * iwd_commissions_tab_get_copy:
  * @self: a #IwdCommissionsTab
  * @profile_id: a profile

@@ -53,6 +53,7 @@ void                    iwd_commissions_tab_set_history_store   (IwdCommissionsT
                                                                  IwdHistoryStore    *store);
 IwdPortfolioData       *iwd_commissions_tab_get_copy            (IwdCommissionsTab  *self,
                                                                  const char         *profile_id);
+GPtrArray              *iwd_commissions_tab_take_copies         (IwdCommissionsTab  *self);
 IwdFreshnessBanner     *iwd_commissions_tab_get_freshness_banner (IwdCommissionsTab *self);
 IwdHistoryView         *iwd_commissions_tab_get_history_view    (IwdCommissionsTab  *self);
 void                    iwd_commissions_tab_show_new_lines      (IwdCommissionsTab  *self,
