@@ -14,6 +14,11 @@
 #define AZ1_LINES 3
 #define EARLIER_LINES 1
 
+/* AX1's statement there has two lines. The commissions of both, exactly:
+ * 123,4500 + 37,5012 + 12,4988 and 1000,2500 + 0,0001. */
+#define AX1_LINES 2
+#define BOTH_COMMISSIONS G_GINT64_CONSTANT (11737001)
+
 typedef struct {
   PortfolioFixture   portfolio;
   GtkWidget         *window;
@@ -62,6 +67,64 @@ open_tab (Fixture *fixture)
   iwd_commissions_tab_load (IWD_COMMISSIONS_TAB (tab), "AZ1");
 
   return IWD_COMMISSIONS_TAB (tab);
+}
+
+static void
+add_second_profile (Fixture *fixture)
+{
+  portfolio_save_profile (&fixture->portfolio, "AXA", "AX1");
+  portfolio_add_profile (&fixture->portfolio, "PTF1", "AXA", "AX1");
+}
+
+/* Opens a tab that lists AX1 before AZ1, with @n_profiles of them, and
+ * loads all of them. */
+static IwdCommissionsTab *
+open_tab_all (Fixture *fixture,
+              guint    n_profiles)
+{
+  const char *profile_ids[] = { "AX1", "AZ1", NULL };
+  GtkWidget *tab = iwd_commissions_tab_new (fixture->portfolio.client, "PTF1");
+
+  profile_ids[n_profiles] = NULL;
+  iwd_commissions_tab_set_history_store (IWD_COMMISSIONS_TAB (tab), fixture->store);
+  iwd_commissions_tab_set_profiles (IWD_COMMISSIONS_TAB (tab), profile_ids);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), tab);
+  iwd_commissions_tab_load (IWD_COMMISSIONS_TAB (tab), NULL);
+
+  return IWD_COMMISSIONS_TAB (tab);
+}
+
+static gboolean
+profile_settled (IwdCommissionsTab *tab,
+                 const char        *profile_id)
+{
+  IwdPortfolioData *copy = iwd_commissions_tab_get_copy (tab, profile_id);
+
+  return copy != NULL && !iwd_portfolio_data_get_loading (copy);
+}
+
+static gboolean
+ax1_settled (gpointer data)
+{
+  return profile_settled (data, "AX1")
+         && iwd_commissions_tab_get_state (data) != IWD_COMMISSIONS_TAB_STATE_LOADING;
+}
+
+static gboolean
+all_settled (gpointer data)
+{
+  return profile_settled (data, "AX1") && profile_settled (data, "AZ1")
+         && iwd_commissions_tab_get_state (data) != IWD_COMMISSIONS_TAB_STATE_LOADING;
+}
+
+static guint
+find_column (IwdTable   *table,
+             const char *key)
+{
+  guint column = G_MAXUINT;
+
+  g_assert_true (iwd_table_find_column (table, key, &column));
+  return column;
 }
 
 static gboolean
@@ -244,6 +307,56 @@ test_view_store (Fixture       *fixture,
   g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, AZ1_LINES);
 }
 
+/* Both statements in one grid, AX1's lines first, with the profile of
+ * each line in the first column and one exact total. */
+static void
+test_all_one_grid (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  IwdCommissionsTab *tab;
+  IwdTableModel *model;
+  IwdTable *table;
+  gint64 total = 0;
+
+  add_second_profile (fixture);
+  tab = open_tab_all (fixture, 2);
+  portfolio_wait_until (all_settled, tab);
+
+  model = iwd_table_view_get_model (iwd_commissions_tab_get_table_view (tab));
+  table = iwd_table_model_get_table (model);
+  g_assert_cmpint (iwd_commissions_tab_get_state (tab), ==, IWD_COMMISSIONS_TAB_STATE_TABLE);
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, AX1_LINES + AZ1_LINES);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, AX1_LINES + AZ1_LINES);
+  g_assert_cmpstr (iwd_table_get_column_label (table, 0), ==, C_("column heading", "Profile"));
+  g_assert_cmpstr (iwd_table_get_text (table, 0, 0), ==, "AX1");
+  g_assert_cmpstr (iwd_table_get_text (table, AX1_LINES, 0), ==, "AZ1");
+  g_assert_true (iwd_table_model_sum_column (model, find_column (table, "Commission"), &total));
+  g_assert_cmpint (total, ==, BOTH_COMMISSIONS);
+}
+
+/* With AZ1 stored a day ago and AX1 just fetched, the offline banner of
+ * all profiles shows AZ1's copy, although AX1 is listed first. */
+static void
+test_all_oldest_banner (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  IwdCommissionsTab *tab;
+  IwdFreshnessBanner *banner;
+
+  store_earlier_fetch (fixture);
+  add_second_profile (fixture);
+  portfolio_wait_until (ax1_settled, open_tab_all (fixture, 1));
+  close_tab (fixture);
+  iwd_sandbox_stop (fixture->portfolio.sandbox);
+
+  tab = open_tab_all (fixture, 2);
+  portfolio_wait_until (all_settled, tab);
+
+  banner = iwd_commissions_tab_get_freshness_banner (tab);
+  g_assert_true (iwd_freshness_banner_get_data (banner) == iwd_commissions_tab_get_copy (tab, "AZ1"));
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, AX1_LINES + EARLIER_LINES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +378,10 @@ main (int   argc,
               fixture_set_up, test_new_lines, fixture_tear_down);
   g_test_add ("/ui/portfolio/commissions/view-store", Fixture, NULL,
               fixture_set_up, test_view_store, fixture_tear_down);
+  g_test_add ("/ui/portfolio/commissions/all-one-grid", Fixture, NULL,
+              fixture_set_up, test_all_one_grid, fixture_tear_down);
+  g_test_add ("/ui/portfolio/commissions/all-oldest-banner", Fixture, NULL,
+              fixture_set_up, test_all_oldest_banner, fixture_tear_down);
 
   return g_test_run ();
 }

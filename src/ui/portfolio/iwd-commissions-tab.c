@@ -12,6 +12,7 @@
 #include "iwd-portfolio-enums.h"
 #include "iwd-portfolio-message.h"
 #include "iwd-portfolio-resources.h"
+#include "iwd-table-concat.h"
 #include "iwd-table-view.h"
 
 /**
@@ -25,9 +26,9 @@
  * network refreshes it. Without network, the copy stays usable.
  * For one profile, a toggle shows the lines new since the previous fetch.
  *
- * TODO: #IwdTable cannot concatenate tables, so "All Profiles" shows
- * one grid per profile, with one total over all of them. Merging them
- * needs a function that appends a table's rows to a builder by key.
+ * "All Profiles" puts every profile's statement in one grid, with a first
+ * column that names each line's profile, so that sorting, searching,
+ * totals, the summary and exports cover all of them.
  */
 struct _IwdCommissionsTab
 {
@@ -37,7 +38,8 @@ struct _IwdCommissionsTab
   char                   *portfolio_id;     /* owned */
   IwdErrorFormatter       formatter;
   GCancellable           *cancellable;      /* owned, nullable: the load under way */
-  GPtrArray              *tables;           /* owned: IwdTable, the ones shown */
+  GPtrArray              *tables;           /* owned: IwdTable, one per profile shown */
+  IwdTable               *grid_table;       /* owned, nullable: the tables merged, as the grid shows them */
   IwdCommissionsTabState  state;
   IwdCommissionsTabState  previous_state;   /* shown again when a load is cancelled */
   char                   *summary;          /* owned, nullable */
@@ -56,8 +58,7 @@ struct _IwdCommissionsTab
   IwdFreshnessBanner     *banner;           /* template child */
   GtkStack               *stack;            /* template child */
   IwdLoadProgress        *progress;         /* template child */
-  GtkStackSwitcher       *tables_switcher;  /* template child */
-  GtkStack               *tables_stack;     /* template child "tables" */
+  IwdTableView           *table_view;       /* template child */
   AdwStatusPage          *error_status;     /* template child */
 };
 
@@ -93,7 +94,13 @@ static GParamSpec *properties[N_PROPS];
 /* The stack's child names, indexed by IwdCommissionsTabState. */
 static const char * const state_pages[] = { "idle", "loading", "table", "error" };
 
+/* The key of the grid's first column with "All Profiles", whose last
+ * segment the commissions summary groups by when no column names a
+ * company. */
+#define PROFILE_COLUMN_KEY "iwdesk.profile"
+
 static void copy_changed_cb (IwdCommissionsTab *self);
+static void copy_dated_cb (IwdCommissionsTab *self);
 
 static void
 load_free (Load *load)
@@ -216,45 +223,101 @@ dup_summary (IwdCommissionsTab *self)
   return g_strdup_printf (_("%s, total commission %s"), lines, amount);
 }
 
-static void
-remove_tables (IwdCommissionsTab *self)
+/* Tells whether @tables are the tables shown already, as when a stored
+ * copy notifies a table that it had already given. */
+static gboolean
+shows_tables (IwdCommissionsTab *self,
+              GPtrArray         *tables)
 {
-  GtkWidget *child;
+  if (self->grid_table == NULL || self->tables->len != tables->len)
+    return FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables_stack))) != NULL)
-    gtk_stack_remove (self->tables_stack, child);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      if (g_ptr_array_index (self->tables, i) != g_ptr_array_index (tables, i))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
-static void
-add_table (IwdCommissionsTab *self,
-           IwdTable          *table,
-           const char        *profile_id)
+/* Puts the statements one after another, behind a column naming each
+ * line's profile, unless there is only one. */
+static IwdTable *
+merge_tables (const char * const  *profile_ids,
+              GPtrArray           *tables,
+              GError             **error)
 {
-  GtkWidget *view = iwd_table_view_new ();
+  if (tables->len == 1)
+    return g_object_ref (g_ptr_array_index (tables, 0));
 
-  iwd_table_view_set_table (IWD_TABLE_VIEW (view), table);
-  gtk_stack_add_titled (self->tables_stack, view, profile_id, profile_id);
+  /* Translators: the heading of the column that names the robot profile
+   * each commission line comes from */
+  return iwd_table_concat ((IwdTable * const *) tables->pdata, tables->len,
+                           PROFILE_COLUMN_KEY, C_("column heading", "Profile"),
+                           profile_ids, error);
 }
 
-/* Shows one grid per table; @tables holds one table per @profile_ids. */
+/* Empties the grid too, so that it keeps no statement in memory. */
+static void
+clear_tables (IwdCommissionsTab *self)
+{
+  g_autoptr(IwdTable) empty = iwd_table_concat (NULL, 0, NULL, NULL, NULL, NULL);
+
+  g_ptr_array_set_size (self->tables, 0);
+  g_clear_object (&self->grid_table);
+  iwd_table_view_set_table (self->table_view, empty);
+}
+
+static void show_failure (IwdCommissionsTab *self,
+                          const GError      *error);
+
+/* Shows the tables in one grid. @tables contains one table per
+ * @profile_ids. */
 static void
 show_tables (IwdCommissionsTab  *self,
              const char * const *profile_ids,
              GPtrArray          *tables)
 {
-  remove_tables (self);
+  g_autoptr(IwdTable) merged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (shows_tables (self, tables))
+    {
+      set_state (self, IWD_COMMISSIONS_TAB_STATE_TABLE);
+      return;
+    }
+
+  merged = merge_tables (profile_ids, tables, &error);
+  if (merged == NULL)
+    {
+      g_message ("portfolio: cannot merge the commissions of portfolio %s: %s",
+                 self->portfolio_id, error->message);
+      show_failure (self, error);
+      return;
+    }
+
   g_ptr_array_set_size (self->tables, 0);
   for (guint i = 0; i < tables->len; i++)
     g_ptr_array_add (self->tables, g_object_ref (g_ptr_array_index (tables, i)));
-
-  for (guint i = 0; i < self->tables->len; i++)
-    add_table (self, g_ptr_array_index (self->tables, i), profile_ids[i]);
-  gtk_widget_set_visible (GTK_WIDGET (self->tables_switcher), self->tables->len > 1);
+  g_set_object (&self->grid_table, merged);
+  iwd_table_view_set_table (self->table_view, merged);
 
   g_free (self->summary);
   self->summary = dup_summary (self);
   gtk_label_set_text (self->summary_label, self->summary);
   set_state (self, IWD_COMMISSIONS_TAB_STATE_TABLE);
+}
+
+static void
+show_failure (IwdCommissionsTab *self,
+              const GError      *error)
+{
+  g_free (self->error_message);
+  self->error_message = iwd_portfolio_dup_error_message (self->formatter, error);
+  adw_status_page_set_description (self->error_status, self->error_message);
+  gtk_label_set_text (self->summary_label, "");
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_ERROR);
 }
 
 static void
@@ -264,12 +327,7 @@ show_error (IwdCommissionsTab *self,
 {
   g_message ("portfolio: cannot fetch the commissions of profile %s in portfolio %s: %s",
              profile_id, self->portfolio_id, error->message);
-
-  g_free (self->error_message);
-  self->error_message = iwd_portfolio_dup_error_message (self->formatter, error);
-  adw_status_page_set_description (self->error_status, self->error_message);
-  gtk_label_set_text (self->summary_label, "");
-  set_state (self, IWD_COMMISSIONS_TAB_STATE_ERROR);
+  show_failure (self, error);
 }
 
 static IwdPortfolioData *
@@ -284,6 +342,10 @@ lookup_copy (IwdCommissionsTab *self,
   data = iwd_portfolio_data_new (self->client, self->store, self->portfolio_id,
                                  IWD_HISTORY_KIND_COMMISSIONS, profile_id);
   g_signal_connect_object (data, "notify::table", G_CALLBACK (copy_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (data, "notify::fetched-at", G_CALLBACK (copy_dated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (data, "notify::offline", G_CALLBACK (copy_dated_cb),
                            self, G_CONNECT_SWAPPED);
   g_hash_table_insert (self->copies, g_strdup (profile_id), data);
 
@@ -348,20 +410,68 @@ replace_history_view (IwdCommissionsTab *self,
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->history_view), "new-lines");
 }
 
-/* The banner follows the chosen profile, or the first one of all.
- * TODO: with "All Profiles" the banner tells the freshness of the first
- * profile only; the others may be older or offline. */
+/* Tells whether copy @a was fetched before copy @b. A copy not fetched
+ * yet has no date to tell, and an offline copy wins a tie. */
+static gboolean
+is_older_copy (IwdPortfolioData *a,
+               IwdPortfolioData *b)
+{
+  GDateTime *a_fetched = iwd_portfolio_data_get_fetched_at (a);
+  GDateTime *b_fetched = iwd_portfolio_data_get_fetched_at (b);
+  int order;
+
+  if (a_fetched == NULL)
+    return FALSE;
+  if (b_fetched == NULL)
+    return TRUE;
+
+  order = g_date_time_compare (a_fetched, b_fetched);
+  return order < 0 || (order == 0 && iwd_portfolio_data_get_offline (a)
+                       && !iwd_portfolio_data_get_offline (b));
+}
+
+/* Finds the chosen profile whose copy is the oldest, so that with "All
+ * Profiles" the banner never claims the grid fresher than its stalest
+ * statement. */
+static IwdPortfolioData *
+find_oldest_copy (IwdCommissionsTab *self)
+{
+  IwdPortfolioData *oldest = NULL;
+
+  for (guint i = 0; self->chosen[i] != NULL; i++)
+    {
+      IwdPortfolioData *data = lookup_copy (self, self->chosen[i]);
+
+      if (oldest == NULL || is_older_copy (data, oldest))
+        oldest = data;
+    }
+
+  return oldest;
+}
+
+static void
+update_banner (IwdCommissionsTab *self)
+{
+  IwdPortfolioData *data = NULL;
+
+  if (self->store != NULL && self->chosen != NULL)
+    data = find_oldest_copy (self);
+
+  if (iwd_freshness_banner_get_data (self->banner) != data)
+    iwd_freshness_banner_set_data (self->banner, data);
+}
+
+/* The new lines need a single profile chosen. */
 static void
 follow_chosen_copy (IwdCommissionsTab *self)
 {
   IwdPortfolioData *data = NULL;
-  guint n_chosen = g_strv_length (self->chosen);
 
-  if (self->store != NULL && n_chosen > 0)
+  if (self->store != NULL && g_strv_length (self->chosen) == 1)
     data = lookup_copy (self, self->chosen[0]);
 
-  iwd_freshness_banner_set_data (self->banner, data);
-  replace_history_view (self, n_chosen == 1 ? data : NULL);
+  update_banner (self);
+  replace_history_view (self, data);
 }
 
 /* A copy shown stays after a failed refresh; the failure is only logged. */
@@ -478,6 +588,12 @@ static void
 copy_changed_cb (IwdCommissionsTab *self)
 {
   show_copies (self);
+}
+
+static void
+copy_dated_cb (IwdCommissionsTab *self)
+{
+  update_banner (self);
 }
 
 static void
@@ -605,6 +721,7 @@ iwd_commissions_tab_dispose (GObject *object)
   self->history_view = NULL;
   g_clear_object (&self->client);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_object (&self->grid_table);
   g_clear_pointer (&self->copies, g_hash_table_unref);
   g_clear_object (&self->store);
 
@@ -648,6 +765,7 @@ bind_template (GtkWidgetClass *widget_class)
 {
   g_type_ensure (IWD_TYPE_LOAD_PROGRESS);
   g_type_ensure (IWD_TYPE_FRESHNESS_BANNER);
+  g_type_ensure (IWD_TYPE_TABLE_VIEW);
   (void) iwd_portfolio_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/IWDesk/ui/portfolio/iwd-commissions-tab.ui");
@@ -658,9 +776,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, banner);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, stack);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, progress);
-  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, tables_switcher);
-  gtk_widget_class_bind_template_child_full (widget_class, "tables", FALSE,
-                                             G_STRUCT_OFFSET (IwdCommissionsTab, tables_stack));
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, table_view);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, error_status);
   gtk_widget_class_bind_template_callback (widget_class, profile_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_lines_toggled_cb);
@@ -853,14 +969,9 @@ iwd_commissions_tab_get_state (IwdCommissionsTab *self)
 guint
 iwd_commissions_tab_get_n_rows (IwdCommissionsTab *self)
 {
-  guint n_rows = 0;
-
   g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), 0);
 
-  for (guint i = 0; i < self->tables->len; i++)
-    n_rows += iwd_table_get_n_rows (g_ptr_array_index (self->tables, i));
-
-  return n_rows;
+  return self->grid_table != NULL ? iwd_table_get_n_rows (self->grid_table) : 0;
 }
 
 /**
@@ -967,8 +1078,7 @@ iwd_commissions_tab_take_copies (IwdCommissionsTab *self)
 
   iwd_freshness_banner_set_data (self->banner, NULL);
   replace_history_view (self, NULL);
-  remove_tables (self);
-  g_ptr_array_set_size (self->tables, 0);
+  clear_tables (self);
   g_clear_pointer (&self->summary, g_free);
   gtk_label_set_text (self->summary_label, "");
   set_state (self, IWD_COMMISSIONS_TAB_STATE_IDLE);
@@ -1054,4 +1164,21 @@ iwd_commissions_tab_get_page (IwdCommissionsTab *self)
   g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * iwd_commissions_tab_get_table_view:
+ * @self: a #IwdCommissionsTab
+ *
+ * Gets the grid, which shows every chosen profile's statement. With more
+ * than one profile, its first column names each line's profile.
+ *
+ * Returns: (transfer none): the grid
+ */
+IwdTableView *
+iwd_commissions_tab_get_table_view (IwdCommissionsTab *self)
+{
+  g_return_val_if_fail (IWD_IS_COMMISSIONS_TAB (self), NULL);
+
+  return self->table_view;
 }

@@ -8,6 +8,7 @@
 #include "iwd-history-store.h"
 #include "iwd-history-view.h"
 #include "iwd-profile-editor.h"
+#include "iwd-table-view.h"
 
 G_BEGIN_DECLS
 
@@ -59,5 +60,6 @@ IwdHistoryView         *iwd_commissions_tab_get_history_view    (IwdCommissionsT
 void                    iwd_commissions_tab_show_new_lines      (IwdCommissionsTab  *self,
                                                                  gboolean            show);
 const char             *iwd_commissions_tab_get_page            (IwdCommissionsTab  *self);
+IwdTableView           *iwd_commissions_tab_get_table_view      (IwdCommissionsTab  *self);
 
 G_END_DECLS
