@@ -60,6 +60,7 @@ typedef struct {
   GPtrArray  *owned_keys;    /* owned; identities built for rows without a number */
   GPtrArray  *output;        /* owned; of IwdTableColumn, N_OUTPUT_COLUMNS */
   guint       n_output_rows;
+  IwdHistoryValueFormatter format_value;  /* nullable */
 } ContractsDiff;
 
 static void
@@ -208,6 +209,26 @@ dup_cell (IwdTable *table,
   return iwd_table_dup_cell_string (table, row, column);
 }
 
+/* Writes an old or new value with the caller's formatter, or as
+ * iwd_table_dup_cell_string() does without one. */
+static char *
+dup_value (ContractsDiff *diff,
+           IwdTable      *table,
+           guint          row,
+           guint          column)
+{
+  IwdTableKind kind;
+
+  if (column == NO_COLUMN || iwd_table_is_null (table, row, column))
+    return NULL;
+
+  kind = iwd_table_get_column_kind (table, column);
+  if (diff->format_value == NULL || kind == IWD_TABLE_KIND_TEXT)
+    return iwd_table_dup_cell_string (table, row, column);
+
+  return diff->format_value (kind, iwd_table_get_int64 (table, row, column));
+}
+
 /* NOTE: the documented contract has only the client's first name
  * (client.prenom); an account whose data adds client.nom gets both. */
 static char *
@@ -275,7 +296,7 @@ add_whole_contract (ContractsDiff *diff,
   begin_output_row (diff, change, table, row);
 
   if (iwd_table_find_column (table, "police.prime", &premium_column))
-    premium = dup_cell (table, row, premium_column);
+    premium = dup_value (diff, table, row, premium_column);
   if (premium != NULL)
     {
       set_output_text (diff, OUTPUT_FIELD, iwd_table_get_column_label (table, premium_column));
@@ -292,8 +313,8 @@ add_changed_field (ContractsDiff *diff,
                    guint          current_column)
 {
   guint previous_column = diff->map.previous_columns[current_column];
-  g_autofree char *old_value = dup_cell (diff->previous, previous_row, previous_column);
-  g_autofree char *new_value = dup_cell (diff->current, current_row, current_column);
+  g_autofree char *old_value = dup_value (diff, diff->previous, previous_row, previous_column);
+  g_autofree char *new_value = dup_value (diff, diff->current, current_row, current_column);
 
   /* Translators: a contract whose values changed since the previous
    * download, shown in the Change column */
@@ -565,6 +586,28 @@ IwdTable *
 iwd_history_diff_contracts (IwdTable *previous,
                             IwdTable *current)
 {
+  return iwd_history_diff_contracts_formatted (previous, current, NULL);
+}
+
+/**
+ * iwd_history_diff_contracts_formatted:
+ * @previous: the older fetch of a portfolio's contracts
+ * @current: the newer fetch
+ * @format_value: (nullable): writes the old and new values that are not
+ *   text, or %NULL to write them as iwd_table_dup_cell_string() does
+ *
+ * Compares two fetches of contracts as iwd_history_diff_contracts()
+ * does. The old and new values of one column are of several kinds, so
+ * the column is text, and @format_value writes each value from its
+ * kind, as a grid would show it in a column of that kind.
+ *
+ * Returns: (transfer full): the differences, with no rows if none
+ */
+IwdTable *
+iwd_history_diff_contracts_formatted (IwdTable                 *previous,
+                                      IwdTable                 *current,
+                                      IwdHistoryValueFormatter  format_value)
+{
   ContractsDiff diff = { 0 };
   IwdTable *result;
 
@@ -572,6 +615,7 @@ iwd_history_diff_contracts (IwdTable *previous,
   g_return_val_if_fail (IWD_IS_TABLE (current), NULL);
 
   contracts_diff_init (&diff, previous, current);
+  diff.format_value = format_value;
   index_previous (&diff);
   diff_current_rows (&diff);
   add_vanished_rows (&diff);

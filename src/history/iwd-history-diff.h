@@ -14,8 +14,24 @@ G_BEGIN_DECLS
 #define IWD_HISTORY_DIFF_OLD_VALUE  "old_value"
 #define IWD_HISTORY_DIFF_NEW_VALUE  "new_value"
 
+/**
+ * IwdHistoryValueFormatter:
+ * @kind: the kind of a column that is not %IWD_TABLE_KIND_TEXT
+ * @value: a value of that column, as iwd_table_get_int64() returns it
+ *
+ * Writes an old or new value of a comparison as its readers expect it,
+ * such as the grid's iwd_cell_format_number().
+ *
+ * Returns: (transfer full): the text
+ */
+typedef char *(*IwdHistoryValueFormatter) (IwdTableKind kind,
+                                           gint64       value);
+
 IwdTable *iwd_history_diff_contracts   (IwdTable *previous,
                                         IwdTable *current);
+IwdTable *iwd_history_diff_contracts_formatted (IwdTable                 *previous,
+                                                IwdTable                 *current,
+                                                IwdHistoryValueFormatter  format_value);
 IwdTable *iwd_history_diff_commissions (IwdTable *previous,
                                         IwdTable *current);
 

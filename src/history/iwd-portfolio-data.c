@@ -31,6 +31,7 @@ typedef struct {
   gint64    fetch_ids[2];                     /* older first */
   IwdTable *tables[2];                        /* owned */
   guint     n_loaded;
+  IwdHistoryValueFormatter format_value;      /* nullable */
 } CompareData;
 
 struct _IwdPortfolioData
@@ -42,6 +43,7 @@ struct _IwdPortfolioData
   char             *portfolio_id;             /* owned */
   char             *profile_id;               /* owned; NULL for contracts */
   IwdHistoryKind    kind;
+  IwdHistoryValueFormatter format_value;      /* nullable: for comparisons */
 
   IwdTable         *table;                    /* owned; NULL until a copy or a reply */
   GDateTime        *fetched_at;               /* owned; when @table was fetched */
@@ -364,7 +366,8 @@ compare_thread (GTask        *task,
   if (self->kind == IWD_HISTORY_KIND_COMMISSIONS)
     diff = iwd_history_diff_commissions (data->tables[0], data->tables[1]);
   else
-    diff = iwd_history_diff_contracts (data->tables[0], data->tables[1]);
+    diff = iwd_history_diff_contracts_formatted (data->tables[0], data->tables[1],
+                                                 data->format_value);
 
   g_task_return_pointer (task, diff, g_object_unref);
 }
@@ -874,6 +877,27 @@ iwd_portfolio_data_list_fetches_finish (IwdPortfolioData  *self,
 }
 
 /**
+ * iwd_portfolio_data_set_value_formatter:
+ * @self: a #IwdPortfolioData of contracts
+ * @format_value: (nullable): writes the old and new values of the next
+ *   comparisons, or %NULL to write them as iwd_table_dup_cell_string()
+ *   does
+ *
+ * Chooses how iwd_portfolio_data_compare_async() writes the changed
+ * values of contracts, which it passes to
+ * iwd_history_diff_contracts_formatted(). Commission lines keep their
+ * typed columns. @format_value runs in a worker thread.
+ */
+void
+iwd_portfolio_data_set_value_formatter (IwdPortfolioData         *self,
+                                        IwdHistoryValueFormatter  format_value)
+{
+  g_return_if_fail (IWD_IS_PORTFOLIO_DATA (self));
+
+  self->format_value = format_value;
+}
+
+/**
  * iwd_portfolio_data_compare_async:
  * @self: data
  * @fetch_a: the id of a stored fetch
@@ -903,6 +927,7 @@ iwd_portfolio_data_compare_async (IwdPortfolioData    *self,
   data = g_new0 (CompareData, 1);
   data->fetch_ids[0] = MIN (fetch_a, fetch_b);
   data->fetch_ids[1] = MAX (fetch_a, fetch_b);
+  data->format_value = self->format_value;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, iwd_portfolio_data_compare_async);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "iwd-client.h"
+#include "iwd-history-diff.h"
 #include "iwd-history-store.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,8 @@ GPtrArray        *iwd_portfolio_data_list_fetches_finish (IwdPortfolioData  *sel
                                                       GAsyncResult          *result,
                                                       GError               **error);
 
+void              iwd_portfolio_data_set_value_formatter (IwdPortfolioData        *self,
+                                                          IwdHistoryValueFormatter format_value);
 void              iwd_portfolio_data_compare_async   (IwdPortfolioData      *self,
                                                       gint64                 fetch_a,
                                                       gint64                 fetch_b,

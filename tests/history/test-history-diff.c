@@ -167,6 +167,44 @@ test_diff_empty_and_new_column (void)
   assert_diff_row (diff, 0, "Changed", "C1", NULL, NULL, "Premium", "80.5", NULL);
 }
 
+/* Writes a value with its kind, so that the asserts check which values
+ * went through the formatter, and with which kind. */
+static char *
+format_with_kind (IwdTableKind kind,
+                  gint64       value)
+{
+  return g_strdup_printf ("%d:%" G_GINT64_FORMAT, (int) kind, value);
+}
+
+/* The formatter writes the old and new values that are not text, and the
+ * premium of new and gone contracts, but no text. */
+static void
+test_diff_formatted_values (void)
+{
+  static const char * const previous_cells[] = {
+    "A1", "Hélène", "NICE", "100.00", "10", "Mensuel",
+    "A2", "Joël", "LYON", "200.00", "12", "Annuel",
+  };
+  static const char * const current_cells[] = {
+    "A1", "Hélène", "NICE", "17654.71", "10", "Trimestriel",
+    "A4", "Anaïs", "NÎMES", "450.10", "20", "",
+  };
+  g_autoptr(IwdTable) previous = history_test_table_new (contract_keys, previous_cells, 2);
+  g_autoptr(IwdTable) current = history_test_table_new (contract_keys, current_cells, 2);
+  g_autoptr(IwdTable) diff = iwd_history_diff_contracts_formatted (previous, current,
+                                                                   format_with_kind);
+  g_autofree char *money_100 = g_strdup_printf ("%d:1000000", IWD_TABLE_KIND_MONEY);
+  g_autofree char *money_17654_71 = g_strdup_printf ("%d:176547100", IWD_TABLE_KIND_MONEY);
+  g_autofree char *money_450_10 = g_strdup_printf ("%d:4501000", IWD_TABLE_KIND_MONEY);
+  g_autofree char *money_200 = g_strdup_printf ("%d:2000000", IWD_TABLE_KIND_MONEY);
+
+  g_assert_cmpuint (iwd_table_get_n_rows (diff), ==, 4);
+  assert_diff_row (diff, 0, "Changed", "A1", "Hélène", "NICE", "Premium", money_100, money_17654_71);
+  assert_diff_row (diff, 1, "Changed", "A1", "Hélène", "NICE", "Payment method", "Mensuel", "Trimestriel");
+  assert_diff_row (diff, 2, "New", "A4", "Anaïs", "NÎMES", "Premium", NULL, money_450_10);
+  assert_diff_row (diff, 3, "Gone", "A2", "Joël", "LYON", "Premium", money_200, NULL);
+}
+
 static void
 test_diff_commissions (void)
 {
@@ -222,6 +260,7 @@ main (int    argc,
   g_test_add_func ("/history/diff/repeated-number", test_diff_repeated_number);
   g_test_add_func ("/history/diff/no-number", test_diff_no_number);
   g_test_add_func ("/history/diff/empty-and-new-column", test_diff_empty_and_new_column);
+  g_test_add_func ("/history/diff/formatted-values", test_diff_formatted_values);
   g_test_add_func ("/history/diff/commissions", test_diff_commissions);
   g_test_add_func ("/history/diff/commissions-none-new", test_diff_commissions_none_new);
 
