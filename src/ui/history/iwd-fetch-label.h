@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 char *iwd_fetch_label_format_date (GDateTime             *when);
 char *iwd_fetch_label_new         (const IwdHistoryFetch *fetch);
+GStrv iwd_fetch_label_new_list    (GPtrArray             *fetches);
 
 G_END_DECLS
