@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "history-fixture.h"
+#include "iwd-cell-format.h"
 #include "iwd-fetch-label.h"
 #include "iwd-freshness-banner.h"
 #include "iwd-history-diff.h"
@@ -134,6 +137,166 @@ test_view_differences (HistoryFixture *f,
   history_fixture_finalize_in_window (GTK_WIDGET (view));
 }
 
+static guint
+find_contract (IwdTable   *table,
+               const char *policy)
+{
+  guint column = 0;
+
+  g_assert_true (iwd_table_find_column (table, IWD_HISTORY_DIFF_POLICY, &column));
+  for (guint row = 0; row < iwd_table_get_n_rows (table); row++)
+    if (g_strcmp0 (iwd_table_get_text (table, row, column), policy) == 0)
+      return row;
+
+  g_assert_not_reached ();
+}
+
+static guint
+find_column_by_label (IwdTable   *table,
+                      const char *label)
+{
+  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
+    if (g_str_equal (iwd_table_get_column_label (table, column), label))
+      return column;
+
+  g_assert_not_reached ();
+}
+
+static const char *
+get_diff_text (IwdTable   *diff,
+               guint       row,
+               const char *key)
+{
+  guint column = 0;
+
+  g_assert_true (iwd_table_find_column (diff, key, &column));
+  return iwd_table_get_text (diff, row, column);
+}
+
+/* Fails unless the value that row @row of @diff shows for @table's
+ * contract is the one the grid formats from @table's cell. */
+static void
+assert_value_formatted (IwdTable   *diff,
+                        guint       row,
+                        const char *value_key,
+                        IwdTable   *table)
+{
+  guint contract = find_contract (table, get_diff_text (diff, row, IWD_HISTORY_DIFF_POLICY));
+  guint column = find_column_by_label (table, get_diff_text (diff, row, IWD_HISTORY_DIFF_FIELD));
+  g_autofree char *expected = iwd_cell_format (table, contract, column);
+
+  g_assert_cmpstr (get_diff_text (diff, row, value_key), ==, expected);
+}
+
+/* The old and new values show as the grids show them: amounts in euros
+ * with a decimal comma, each from the fetch it comes from. */
+static void
+test_view_french_values (HistoryFixture *f,
+                         gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  g_autoptr(IwdTable) previous = NULL;
+  IwdTable *current;
+  IwdTable *differences;
+  IwdHistoryView *view;
+  guint n_checked = 0;
+
+  history_fixture_load (data, TRUE);
+  previous = g_object_ref (iwd_portfolio_data_get_table (data));
+  history_fixture_load (data, TRUE);
+  current = iwd_portfolio_data_get_table (data);
+  view = show_history (data);
+  differences = iwd_history_view_get_differences (view);
+
+  for (guint row = 0; row < iwd_table_get_n_rows (differences); row++)
+    {
+      const char *change = get_diff_text (differences, row, IWD_HISTORY_DIFF_CHANGE);
+
+      if (!g_str_equal (change, "Gone"))
+        assert_value_formatted (differences, row, IWD_HISTORY_DIFF_NEW_VALUE, current);
+      if (!g_str_equal (change, "New"))
+        assert_value_formatted (differences, row, IWD_HISTORY_DIFF_OLD_VALUE, previous);
+      if (g_str_equal (change, "New"))
+        g_assert_true (g_str_has_suffix (get_diff_text (differences, row, IWD_HISTORY_DIFF_NEW_VALUE),
+                                         IWD_CELL_CURRENCY_SPACE "€"));
+      n_checked++;
+    }
+
+  g_assert_cmpuint (n_checked, ==, 7);
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+/* Writes row @row of @diff as French Excel CSV: ';' between the fields,
+ * none of which needs quotes here. */
+static char *
+dup_csv_line (IwdTable *diff,
+              guint     row)
+{
+  GString *line = g_string_new (NULL);
+
+  for (guint column = 0; column < iwd_table_get_n_columns (diff); column++)
+    {
+      const char *text = iwd_table_is_null (diff, row, column) ? "" : iwd_table_get_text (diff, row, column);
+
+      g_string_append_printf (line, "%s%s", column > 0 ? ";" : "", text);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+/* The Export action writes the differences as the grid shows them. */
+static void
+test_view_export_csv (HistoryFixture *f,
+                      gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  g_autofree char *path = g_build_filename (f->dir, "differences.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  IwdHistoryView *view;
+  IwdTable *differences;
+
+  history_fixture_load (data, TRUE);
+  history_fixture_load (data, TRUE);
+  view = show_history (data);
+  differences = iwd_history_view_get_differences (view);
+
+  iwd_history_view_export_async (view, IWD_EXPORT_FORMAT_CSV_FR, file, NULL, on_exported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (iwd_history_view_export_finish (view, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  lines = g_strsplit (contents, "\r\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, iwd_table_get_n_rows (differences) + 2);
+  g_assert_cmpstr (lines[0], ==, "\xef\xbb\xbf" "Change;Policy number;Client;Town;Field;Previous value;New value");
+  for (guint row = 0; row < iwd_table_get_n_rows (differences); row++)
+    {
+      g_autofree char *expected = dup_csv_line (differences, row);
+
+      g_assert_cmpstr (lines[row + 1], ==, expected);
+    }
+  g_assert_cmpstr (lines[iwd_table_get_n_rows (differences) + 1], ==, "");
+  g_unlink (path);
+  /* The result keeps a reference on the view. */
+  g_clear_object (&result);
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
 /* Comparing the first fetch with the third adds up two generations of
  * the robot's changes. */
 static void
@@ -202,6 +365,33 @@ test_view_commissions_unchanged (HistoryFixture *f,
   g_assert_cmpstr (iwd_history_view_get_page (view), ==, "no-difference");
   g_assert_cmpuint (iwd_table_get_n_rows (iwd_history_view_get_differences (view)), ==, 0);
   history_fixture_finalize_in_window (GTK_WIDGET (view));
+}
+
+/* Fetches in the same minute show their seconds, and fetches in the same
+ * second their number too, so that no two labels of a list are equal. */
+static void
+test_fetch_labels_distinct (void)
+{
+  /* 04/12/2026 14:12:00 UTC, with TZ=UTC set in main(). */
+  const gint64 minute = 1796393520;
+  IwdHistoryFetch fetches[] = {
+    { .id = 14, .kind = IWD_HISTORY_KIND_CONTRACTS, .fetched_at = minute + 125, .row_count = 20 },
+    { .id = 13, .kind = IWD_HISTORY_KIND_CONTRACTS, .fetched_at = minute + 5, .row_count = 21 },
+    { .id = 12, .kind = IWD_HISTORY_KIND_CONTRACTS, .fetched_at = minute + 5, .row_count = 21 },
+    { .id = 11, .kind = IWD_HISTORY_KIND_CONTRACTS, .fetched_at = minute, .row_count = 1 },
+  };
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_auto(GStrv) labels = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fetches); i++)
+    g_ptr_array_add (list, &fetches[i]);
+  labels = iwd_fetch_label_new_list (list);
+
+  g_assert_cmpuint (g_strv_length (labels), ==, 4);
+  g_assert_cmpstr (labels[0], ==, "04/12/2026 14:14, 20 contracts");
+  g_assert_cmpstr (labels[1], ==, "04/12/2026 14:12:05 (no. 13), 21 contracts");
+  g_assert_cmpstr (labels[2], ==, "04/12/2026 14:12:05 (no. 12), 21 contracts");
+  g_assert_cmpstr (labels[3], ==, "04/12/2026 14:12:00, 1 contract");
 }
 
 /* Appends the date of the data's table, as the banner writes it. */
@@ -276,15 +466,20 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The fetch labels are in local time. */
+  g_setenv ("TZ", "UTC", TRUE);
   if (!history_fixture_init_gtk (&argc, &argv))
     return 0;
 
   ADD_TEST ("/ui/history/no-fetch", test_view_no_fetch);
   ADD_TEST ("/ui/history/single-fetch", test_view_single_fetch);
   ADD_TEST ("/ui/history/differences", test_view_differences);
+  ADD_TEST ("/ui/history/french-values", test_view_french_values);
+  ADD_TEST ("/ui/history/export-csv", test_view_export_csv);
   ADD_TEST ("/ui/history/compare-chosen", test_view_compare_chosen);
   ADD_TEST ("/ui/history/follows-updates", test_view_follows_updates);
   ADD_TEST ("/ui/history/commissions-unchanged", test_view_commissions_unchanged);
+  g_test_add_func ("/ui/history/fetch-labels-distinct", test_fetch_labels_distinct);
   ADD_TEST ("/ui/banner/updated", test_banner_updated);
   ADD_TEST ("/ui/banner/offline", test_banner_offline);
 

@@ -13,7 +13,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-cell-format.h"
 #include "iwd-fetch-label.h"
+#include "iwd-history-columns.h"
 #include "iwd-history-resources.h"
 #include "iwd-history-view.h"
 
@@ -74,12 +76,29 @@ update_compare_action (IwdHistoryView *self)
 }
 
 static void
+update_export_action (IwdHistoryView *self)
+{
+  gboolean differences_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                          "differences") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", differences_shown);
+}
+
+static void
+show_page (IwdHistoryView *self,
+           const char     *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  update_export_action (self);
+}
+
+static void
 set_busy (IwdHistoryView *self,
           gboolean        busy)
 {
   self->busy = busy;
   if (busy)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    show_page (self, "loading");
 
   update_compare_action (self);
 }
@@ -107,14 +126,8 @@ show_kind (IwdHistoryView *self)
 static void
 fill_dropdowns (IwdHistoryView *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < self->fetches->len; i++)
-    {
-      g_autofree char *label = iwd_fetch_label_new (g_ptr_array_index (self->fetches, i));
-
-      gtk_string_list_append (labels, label);
-    }
+  g_auto(GStrv) texts = iwd_fetch_label_new_list (self->fetches);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new ((const char * const *) texts);
 
   self->filling = TRUE;
   gtk_drop_down_set_model (self->previous_dropdown, G_LIST_MODEL (labels));
@@ -134,7 +147,19 @@ show_error (IwdHistoryView *self,
             const char     *description)
 {
   adw_status_page_set_description (self->error_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_page (self, "error");
+}
+
+/* An IwdTableView cannot be emptied, so it gets a table without rows,
+ * which lets the differences of forgotten fetches leave memory. */
+static void
+clear_grid (IwdHistoryView *self)
+{
+  g_autoptr(GPtrArray) no_columns = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_table_column_free);
+  g_autoptr(IwdTable) empty = iwd_history_columns_finish_table (g_steal_pointer (&no_columns), 0);
+
+  g_clear_object (&self->differences);
+  iwd_table_view_set_table (self->table_view, empty);
 }
 
 static void
@@ -145,15 +170,12 @@ show_differences (IwdHistoryView *self,
 
   if (iwd_table_get_n_rows (differences) == 0)
     {
-      gtk_stack_set_visible_child_name (self->stack, "no-difference");
+      show_page (self, "no-difference");
       return;
     }
 
-  /* TODO: the old and new values are text columns of the API's raw
-   * values, so amounts show as 18677.09 rather than in the fr_FR money
-   * format of the other grids. */
   iwd_table_view_set_table (self->table_view, differences);
-  gtk_stack_set_visible_child_name (self->stack, "differences");
+  show_page (self, "differences");
 }
 
 static void
@@ -201,15 +223,16 @@ show_fetches (IwdHistoryView *self,
 {
   g_clear_pointer (&self->fetches, g_ptr_array_unref);
   self->fetches = g_ptr_array_ref (fetches);
-  g_clear_object (&self->differences);
   fill_dropdowns (self);
 
-  if (fetches->len == 0)
-    gtk_stack_set_visible_child_name (self->stack, "no-fetch");
-  else if (fetches->len == 1)
-    gtk_stack_set_visible_child_name (self->stack, "single");
-  else
-    start_compare (self);
+  if (fetches->len >= 2)
+    {
+      start_compare (self);
+      return;
+    }
+
+  clear_grid (self);
+  show_page (self, fetches->len == 0 ? "no-fetch" : "single");
 }
 
 static void
@@ -259,6 +282,30 @@ compare (GtkWidget  *widget,
 }
 
 static void
+export_differences (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IwdHistoryView *self = IWD_HISTORY_VIEW (widget);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->table_view), "table-view.export", parameter);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (iwd_table_view_export_finish (IWD_TABLE_VIEW (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
 iwd_history_view_dispose (GObject *object)
 {
   IwdHistoryView *self = IWD_HISTORY_VIEW (object);
@@ -291,6 +338,9 @@ iwd_history_view_class_init (IwdHistoryViewClass *klass)
                                        "history.compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "history.compare", NULL);
+  gtk_widget_class_install_action (widget_class, "history.export", "s", export_differences);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "history.export", "s", "csv-fr");
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (IWD_TYPE_TABLE_VIEW);
@@ -314,6 +364,7 @@ iwd_history_view_init (IwdHistoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   update_compare_action (self);
+  update_export_action (self);
 }
 
 /**
@@ -334,6 +385,8 @@ iwd_history_view_new (IwdPortfolioData *data)
 
   self = g_object_new (IWD_TYPE_HISTORY_VIEW, NULL);
   self->data = g_object_ref (data);
+  /* The changed values show in the French formats of the other grids. */
+  iwd_portfolio_data_set_value_formatter (data, iwd_cell_format_number);
   g_signal_connect_object (data, "updated", G_CALLBACK (data_updated_cb),
                            self, G_CONNECT_SWAPPED);
   show_kind (self);
@@ -433,9 +486,6 @@ iwd_history_view_get_page (IwdHistoryView *self)
  * iwd_history_view_get_differences:
  * @self: a history view
  *
- * TODO: the view has no export action of its own. The page that embeds
- * it exports this table, as it does the table of its other grids.
- *
  * Returns: (transfer none) (nullable): the table of differences shown,
  *   for export, or %NULL before a comparison
  */
@@ -459,4 +509,62 @@ iwd_history_view_get_table_view (IwdHistoryView *self)
   g_return_val_if_fail (IWD_IS_HISTORY_VIEW (self), NULL);
 
   return self->table_view;
+}
+
+/**
+ * iwd_history_view_export_async:
+ * @self: a history view that shows differences
+ * @format: the file format
+ * @destination: a local file, created or replaced
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written or the export failed
+ * @user_data: data for @callback
+ *
+ * Exports the differences as the grid shows them, as the `history.export`
+ * action does after asking for a file: the rows that its search keeps, in
+ * their sorted order, and its visible columns. The grid shows the
+ * progress and the outcome.
+ *
+ * TODO: the old and new values are text in the French format of the
+ * grid in every file format, CSV and JSON for programs too, because one
+ * column contains values of several kinds.
+ */
+void
+iwd_history_view_export_async (IwdHistoryView      *self,
+                               IwdExportFormat      format,
+                               GFile               *destination,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (IWD_IS_HISTORY_VIEW (self));
+  g_return_if_fail (g_strcmp0 (iwd_history_view_get_page (self), "differences") == 0);
+  g_return_if_fail (G_IS_FILE (destination));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, iwd_history_view_export_async);
+  iwd_table_view_export_async (self->table_view, format, destination, cancellable,
+                               exported_cb, task);
+}
+
+/**
+ * iwd_history_view_export_finish:
+ * @self: a history view
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE once the file is written, or %FALSE with @error set as
+ *   iwd_table_view_export_finish() sets it
+ */
+gboolean
+iwd_history_view_export_finish (IwdHistoryView  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == iwd_history_view_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

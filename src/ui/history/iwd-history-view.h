@@ -24,4 +24,14 @@ const char       *iwd_history_view_get_page       (IwdHistoryView   *self);
 IwdTable         *iwd_history_view_get_differences (IwdHistoryView  *self);
 IwdTableView     *iwd_history_view_get_table_view (IwdHistoryView   *self);
 
+void              iwd_history_view_export_async   (IwdHistoryView      *self,
+                                                   IwdExportFormat      format,
+                                                   GFile               *destination,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean          iwd_history_view_export_finish  (IwdHistoryView      *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
 G_END_DECLS
