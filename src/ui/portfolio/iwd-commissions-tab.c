@@ -1053,9 +1053,9 @@ iwd_commissions_tab_set_history_store (IwdCommissionsTab *self,
  * @self: a #IwdCommissionsTab
  *
  * Cancels the load under way and removes the stored copies from the tab,
- * with the statements, banner and new lines shown from them, so that a
- * portfolio's forgotten copies stay on screen nowhere. The tab shows
- * its idle page until the next load.
+ * with the statements, banner and new lines shown from them, so that no
+ * forgotten copy stays on screen. The tab shows its idle page until the
+ * next load.
  *
  * Returns: (transfer container) (element-type IwdPortfolioData): the
  *   copies removed, for the caller to forget
@@ -1073,7 +1073,12 @@ iwd_commissions_tab_take_copies (IwdCommissionsTab *self)
   g_clear_object (&self->cancellable);
   g_hash_table_iter_init (&iter, self->copies);
   while (g_hash_table_iter_next (&iter, NULL, &data))
-    g_ptr_array_add (copies, g_object_ref (data));
+    {
+      /* A copy that the forget empties must not make the tab look it up
+       * again, which would create a new one. */
+      g_signal_handlers_disconnect_by_data (data, self);
+      g_ptr_array_add (copies, g_object_ref (data));
+    }
   g_hash_table_remove_all (self->copies);
 
   iwd_freshness_banner_set_data (self->banner, NULL);
