@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* For memmem(). */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "iwd-load-progress.h"
 #include "iwd-portfolio-view.h"
@@ -455,7 +460,7 @@ static guint
 count_copy_rows (IwdPortfolioView *view)
 {
   IwdTableModel *model = iwd_table_view_get_model (iwd_portfolio_view_get_copy_view (view));
-  IwdTable *table = iwd_table_model_get_table (model);
+  IwdTable *table = model != NULL ? iwd_table_model_get_table (model) : NULL;
 
   return table != NULL ? iwd_table_get_n_rows (table) : 0;
 }
@@ -614,17 +619,77 @@ history_empty (gpointer data)
   return history_page_is (data, "no-fetch");
 }
 
+static gboolean
+file_contains (const char *path,
+               const char *text)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+  return memmem (contents, length, text, strlen (text)) != NULL;
+}
+
+/* Searches the database and its write-ahead log and shared memory. */
+static gboolean
+database_contains (Fixture    *fixture,
+                   const char *text)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat ("history.sqlite3", suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (fixture->portfolio.data_dir, name, NULL);
+
+      if (file_contains (path, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+commissions_shown (gpointer data)
+{
+  IwdCommissionsTab *tab = iwd_portfolio_view_get_commissions_tab (data);
+  IwdPortfolioData *copy = iwd_commissions_tab_get_copy (tab, "AZ1");
+
+  return iwd_commissions_tab_get_state (tab) == IWD_COMMISSIONS_TAB_STATE_TABLE
+         && copy != NULL && !iwd_portfolio_data_get_loading (copy);
+}
+
+static gboolean
+contracts_page_is_live (gpointer data)
+{
+  return g_strcmp0 (iwd_portfolio_view_get_contracts_page (data), "live") == 0;
+}
+
+/* Forgetting leaves nothing of the portfolio in the database, in the
+ * copies kept in memory, or on any tab that showed them. */
 static void
 test_forget_copies (Fixture       *fixture,
                     gconstpointer  data)
 {
   AdwMessageDialog *dialog;
   IwdPortfolioView *view;
+  IwdPortfolioData *contracts;
+  IwdCommissionsTab *commissions;
+  IwdHistoryView *history;
 
   create_portfolio (fixture);
   view = open_view_with_history (fixture);
+  contracts = iwd_portfolio_view_get_contracts_data (view);
+  commissions = iwd_portfolio_view_get_commissions_tab (view);
   portfolio_wait_until (copy_settled, view);
   portfolio_wait_until (history_single, view);
+  iwd_commissions_tab_load (commissions, "AZ1");
+  portfolio_wait_until (commissions_shown, view);
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (commissions), ==, 3);
+  g_assert_cmpuint (count_copy_rows (view), ==, 7);
+  g_assert_true (database_contains (fixture, "PTF1"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "portfolio.forget", NULL));
   portfolio_wait_until (message_dialog_shown, NULL);
@@ -635,9 +700,23 @@ test_forget_copies (Fixture       *fixture,
   portfolio_wait_until (toast_shown, view);
   portfolio_wait_until (history_empty, view);
 
+  portfolio_wait_until (contracts_page_is_live, view);
+  history = iwd_portfolio_view_get_history_view (view);
+
   g_assert_cmpstr (iwd_portfolio_view_get_last_toast (view), ==,
                    "The copies kept on this computer were removed.");
-  g_assert_cmpstr (iwd_history_view_get_page (iwd_portfolio_view_get_history_view (view)), ==, "no-fetch");
+  g_assert_false (database_contains (fixture, "PTF1"));
+  g_assert_null (iwd_portfolio_data_get_table (contracts));
+  g_assert_null (iwd_portfolio_data_get_fetched_at (contracts));
+  g_assert_null (iwd_freshness_banner_get_message (iwd_portfolio_view_get_freshness_banner (view)));
+  g_assert_cmpuint (count_copy_rows (view), ==, 0);
+  g_assert_cmpstr (iwd_history_view_get_page (history), ==, "no-fetch");
+  g_assert_null (iwd_history_view_get_differences (history));
+  g_assert_null (iwd_commissions_tab_get_copy (commissions, "AZ1"));
+  g_assert_null (iwd_commissions_tab_get_history_view (commissions));
+  g_assert_cmpint (iwd_commissions_tab_get_state (commissions), ==, IWD_COMMISSIONS_TAB_STATE_IDLE);
+  g_assert_cmpuint (iwd_commissions_tab_get_n_rows (commissions), ==, 0);
+  g_assert_null (iwd_freshness_banner_get_message (iwd_commissions_tab_get_freshness_banner (commissions)));
 }
 
 int

@@ -42,6 +42,7 @@ struct _IwdPortfolioView
   IwdTableView            *copy_view;        /* owned by contracts_stack, nullable */
   IwdFreshnessBanner      *contracts_banner; /* owned by view_stack, nullable */
   IwdHistoryView          *history_view;     /* owned by view_stack, nullable */
+  gboolean                 forgetting;
 
   AdwToastOverlay         *toast_overlay;    /* template child */
   GtkLabel                *title_label;      /* template child */
@@ -55,6 +56,14 @@ struct _IwdPortfolioView
 typedef struct {
   GWeakRef  view;
 } Call;
+
+/* The forget of every copy of the portfolio: its contracts and the
+ * commission statements of each profile, each after its own load stops. */
+typedef struct {
+  GWeakRef  view;
+  guint     pending;   /* copies not forgotten yet */
+  gboolean  failed;
+} Forget;
 
 G_DEFINE_FINAL_TYPE (IwdPortfolioView, iwd_portfolio_view, GTK_TYPE_WIDGET)
 
@@ -76,6 +85,25 @@ call_free (Call *call)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
+
+static Forget *
+forget_new (IwdPortfolioView *self,
+            guint             n_copies)
+{
+  Forget *forget = g_new0 (Forget, 1);
+
+  g_weak_ref_init (&forget->view, self);
+  forget->pending = n_copies;
+
+  return forget;
+}
+
+static void
+forget_free (Forget *forget)
+{
+  g_weak_ref_clear (&forget->view);
+  g_free (forget);
+}
 
 static void
 show_toast (IwdPortfolioView *self,
@@ -191,12 +219,31 @@ hand_over_to_tab (IwdPortfolioView *self)
   iwd_contracts_tab_reload (self->contracts_tab);
 }
 
+/* An IwdTableView cannot be emptied, so a new grid takes the place of
+ * the old one, which takes the forgotten table out of memory. */
+static void
+replace_copy_view (IwdPortfolioView *self)
+{
+  gtk_stack_remove (self->contracts_stack, GTK_WIDGET (self->copy_view));
+  self->copy_view = IWD_TABLE_VIEW (iwd_table_view_new ());
+  gtk_stack_add_named (self->contracts_stack, GTK_WIDGET (self->copy_view), "copy");
+}
+
+/* The table goes back to NULL only when the copies are forgotten. The
+ * contracts tab then shows what it fetched itself, or its Load button. */
 static void
 table_changed_cb (IwdPortfolioView *self)
 {
   IwdTable *table = iwd_portfolio_data_get_table (self->contracts_data);
 
-  if (table == NULL || iwd_table_get_n_rows (table) == 0)
+  if (table == NULL)
+    {
+      replace_copy_view (self);
+      show_contracts_page (self, "live");
+      return;
+    }
+
+  if (iwd_table_get_n_rows (table) == 0)
     return;
 
   iwd_table_view_set_table (self->copy_view, table);
@@ -316,29 +363,76 @@ create_tabs (IwdPortfolioView *self,
                            G_CALLBACK (operation_finished_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* TODO: after a forget, the commissions tab still shows the statements
- * and new lines it has loaded, until the view is closed. */
 static void
-forgotten_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+show_forgotten (IwdPortfolioView *self,
+                gboolean          failed)
 {
-  g_autoptr(Call) call = user_data;
-  g_autoptr(IwdPortfolioView) self = g_weak_ref_get (&call->view);
-  g_autoptr(GError) error = NULL;
-  gboolean forgotten = iwd_portfolio_data_forget_finish (IWD_PORTFOLIO_DATA (source), result, &error);
+  self->forgetting = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.forget", TRUE);
 
-  if (!forgotten)
-    g_warning ("portfolio: cannot forget the copies of portfolio %s: %s",
-               iwd_portfolio_data_get_portfolio_id (IWD_PORTFOLIO_DATA (source)), error->message);
-  if (self == NULL)
+  if (failed)
+    show_toast (self, _("The copies kept on this computer could not be removed."));
+  else
+    show_toast (self, _("The copies kept on this computer were removed."));
+  iwd_history_view_reload (self->history_view);
+}
+
+static void
+log_forget_error (IwdPortfolioData *copy,
+                  const GError     *error)
+{
+  const char *profile_id = iwd_portfolio_data_get_profile_id (copy);
+
+  if (profile_id == NULL)
+    g_warning ("portfolio: cannot forget the contracts of portfolio %s: %s",
+               iwd_portfolio_data_get_portfolio_id (copy), error->message);
+  else
+    g_warning ("portfolio: cannot forget the commissions of profile %s in portfolio %s: %s",
+               profile_id, iwd_portfolio_data_get_portfolio_id (copy), error->message);
+}
+
+static void
+copy_forgotten_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Forget *forget = user_data;
+  IwdPortfolioData *copy = IWD_PORTFOLIO_DATA (source);
+  g_autoptr(IwdPortfolioView) self = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!iwd_portfolio_data_forget_finish (copy, result, &error))
+    {
+      log_forget_error (copy, error);
+      forget->failed = TRUE;
+    }
+
+  if (--forget->pending > 0)
     return;
 
-  if (forgotten)
-    show_toast (self, _("The copies kept on this computer were removed."));
-  else
-    show_toast (self, _("The copies kept on this computer could not be removed."));
-  iwd_history_view_reload (self->history_view);
+  self = g_weak_ref_get (&forget->view);
+  if (self != NULL)
+    show_forgotten (self, forget->failed);
+  forget_free (forget);
+}
+
+/* The commissions tab hands over its copies, so that nothing it shows
+ * or keeps outlives the forget. Each copy's forget waits for its load to
+ * stop, so no reply is saved again after the rows are deleted. */
+static void
+forget_copies (IwdPortfolioView *self)
+{
+  g_autoptr(GPtrArray) copies = iwd_commissions_tab_take_copies (self->commissions_tab);
+  Forget *forget;
+
+  g_ptr_array_add (copies, g_object_ref (self->contracts_data));
+  forget = forget_new (self, copies->len);
+  self->forgetting = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.forget", FALSE);
+
+  for (guint i = 0; i < copies->len; i++)
+    iwd_portfolio_data_forget_async (g_ptr_array_index (copies, i), NULL,
+                                     copy_forgotten_cb, forget);
 }
 
 static void
@@ -346,10 +440,10 @@ forget_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     IwdPortfolioView *self)
 {
-  if (g_strcmp0 (response, "forget") != 0)
+  if (g_strcmp0 (response, "forget") != 0 || self->forgetting)
     return;
 
-  iwd_portfolio_data_forget_async (self->contracts_data, NULL, forgotten_cb, call_new (self));
+  forget_copies (self);
 }
 
 static void
