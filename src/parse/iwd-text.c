@@ -4,20 +4,9 @@
 
 #include "iwd-parse-error.h"
 #include "iwd-text.h"
+#include "iwd-text-scan.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
-
-/* Code points of the bytes 0x80 to 0x9F in Windows-1252. From 0xA0 on,
- * each byte is the code point of the same value. Windows-1252 leaves
- * 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined, and they decode to the C1
- * control of the same value, so a stray byte stays visible in the text
- * instead of failing the whole decoding. */
-static const gunichar windows_1252_high[32] = {
-  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
 
 typedef struct {
   int year;
@@ -56,27 +45,6 @@ check_no_nul (const char  *data,
     }
 
   return TRUE;
-}
-
-static char *
-decode_windows_1252 (const char *data,
-                     gsize       length)
-{
-  GString *utf8 = g_string_sized_new (length + length / 4 + 1);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar byte = (guchar) data[i];
-
-      if (byte < 0x80)
-        g_string_append_c (utf8, (char) byte);
-      else if (byte < 0xA0)
-        g_string_append_unichar (utf8, windows_1252_high[byte - 0x80]);
-      else
-        g_string_append_unichar (utf8, byte);
-    }
-
-  return g_string_free (utf8, FALSE);
 }
 
 /* Numbers */
@@ -492,6 +460,73 @@ drop_combining_marks (const char *decomposed)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+parse_decimal_fully (const char  *text,
+                     gint64      *out_scaled,
+                     GError     **error)
+{
+  g_autoptr(GString) integer_digits = g_string_new (NULL);
+  g_autoptr(GString) fraction_digits = g_string_new (NULL);
+  gboolean negative;
+  guint64 value;
+
+  if (!split_number (text, &negative, integer_digits, fraction_digits))
+    return set_not_a_number (text, error);
+
+  if (!digits_to_uint64 (integer_digits->str, &value)
+      || !g_uint64_checked_mul (&value, value, IWD_DECIMAL_SCALE)
+      || !g_uint64_checked_add (&value, value,
+                                fraction_to_scaled (fraction_digits->str,
+                                                    fraction_digits->len))
+      || value > G_MAXINT64)
+    return set_out_of_range (text, error);
+
+  *out_scaled = negative ? -(gint64) value : (gint64) value;
+  return TRUE;
+}
+
+/**
+ * iwd_text_sniff:
+ * @data: (array length=length): the bytes of a text reply or file
+ * @length: the number of bytes in @data
+ * @out_length: (out): the length of the text after its byte-order mark
+ * @out_windows_1252: (out): whether the text must be decoded as
+ *   Windows-1252, because it is not valid UTF-8
+ * @error: return location for a #GError
+ *
+ * Finds how to read a text as iwd_text_to_utf8() does, without copying
+ * it, so that a large file can be decoded block by block with
+ * iwd_text_append_windows_1252().
+ *
+ * Returns: (nullable): where the text starts in @data, past a UTF-8
+ *   byte-order mark, or %NULL with @error set as iwd_text_to_utf8() sets
+ *   it
+ */
+const char *
+iwd_text_sniff (const char  *data,
+                gsize        length,
+                gsize       *out_length,
+                gboolean    *out_windows_1252,
+                GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (out_length != NULL, NULL);
+  g_return_val_if_fail (out_windows_1252 != NULL, NULL);
+
+  if (!check_no_nul (data, length, error))
+    return NULL;
+
+  if (length >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  *out_length = length;
+  *out_windows_1252 = !iwd_text_is_utf8 (data, length);
+  return data != NULL ? data : "";
+}
+
 /**
  * iwd_text_to_utf8:
  * @data: (array length=length): the bytes of a text reply or file
@@ -516,28 +551,23 @@ iwd_text_to_utf8 (const char  *data,
                   gsize       *out_length,
                   GError     **error)
 {
-  char *utf8;
+  GString *utf8;
+  gboolean windows_1252;
+  const char *text = iwd_text_sniff (data, length, &length, &windows_1252, error);
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (!check_no_nul (data, length, error))
+  if (text == NULL)
     return NULL;
 
-  if (length >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (g_utf8_validate_len (data, length, NULL))
-    utf8 = g_strndup (data != NULL ? data : "", length);
+  utf8 = g_string_sized_new (windows_1252 ? length + length / 4 + 1 : length + 1);
+  if (windows_1252)
+    iwd_text_append_windows_1252 (utf8, text, length);
   else
-    utf8 = decode_windows_1252 (data, length);
+    g_string_append_len (utf8, text, length);
 
   if (out_length != NULL)
-    *out_length = strlen (utf8);
+    *out_length = utf8->len;
 
-  return utf8;
+  return g_string_free (utf8, FALSE);
 }
 
 /**
@@ -605,27 +635,15 @@ iwd_text_parse_decimal (const char  *text,
                         gint64      *out_scaled,
                         GError     **error)
 {
-  g_autoptr(GString) integer_digits = g_string_new (NULL);
-  g_autoptr(GString) fraction_digits = g_string_new (NULL);
-  gboolean negative;
-  guint64 value;
+  gboolean whole;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out_scaled != NULL, FALSE);
 
-  if (!split_number (text, &negative, integer_digits, fraction_digits))
-    return set_not_a_number (text, error);
+  if (iwd_text_scan_plain_decimal (text, strlen (text), out_scaled, &whole))
+    return TRUE;
 
-  if (!digits_to_uint64 (integer_digits->str, &value)
-      || !g_uint64_checked_mul (&value, value, IWD_DECIMAL_SCALE)
-      || !g_uint64_checked_add (&value, value,
-                                fraction_to_scaled (fraction_digits->str,
-                                                    fraction_digits->len))
-      || value > G_MAXINT64)
-    return set_out_of_range (text, error);
-
-  *out_scaled = negative ? -(gint64) value : (gint64) value;
-  return TRUE;
+  return parse_decimal_fully (text, out_scaled, error);
 }
 
 /**
@@ -647,14 +665,24 @@ iwd_text_parse_integer (const char  *text,
                         gint64      *out_value,
                         GError     **error)
 {
-  g_autoptr(GString) integer_digits = g_string_new (NULL);
-  g_autoptr(GString) fraction_digits = g_string_new (NULL);
+  g_autoptr(GString) integer_digits = NULL;
+  g_autoptr(GString) fraction_digits = NULL;
   gboolean negative;
+  gboolean whole;
   guint64 value;
+  gint64 scaled;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out_value != NULL, FALSE);
 
+  if (iwd_text_scan_plain_decimal (text, strlen (text), &scaled, &whole) && whole)
+    {
+      *out_value = scaled / IWD_DECIMAL_SCALE;
+      return TRUE;
+    }
+
+  integer_digits = g_string_new (NULL);
+  fraction_digits = g_string_new (NULL);
   if (!split_number (text, &negative, integer_digits, fraction_digits))
     return set_not_a_number (text, error);
 
@@ -703,9 +731,17 @@ iwd_text_parse_datetime (const char  *text,
   IwdDateTimeFields fields = { 0 };
   g_autofree char *trimmed = NULL;
   g_autoptr(GDateTime) datetime = NULL;
+  gboolean has_time;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out_seconds != NULL, FALSE);
+
+  if (iwd_text_scan_plain_date (text, strlen (text), out_seconds, &has_time))
+    {
+      if (out_has_time != NULL)
+        *out_has_time = has_time;
+      return TRUE;
+    }
 
   trimmed = g_strstrip (g_strdup (text));
   if (!read_datetime (trimmed, &fields) || !fields_are_valid (&fields))

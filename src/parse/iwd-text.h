@@ -9,6 +9,12 @@ G_BEGIN_DECLS
  * sends four decimals and sums of doubles drift. */
 #define IWD_DECIMAL_SCALE 10000
 
+const char *iwd_text_sniff (const char  *data,
+                            gsize        length,
+                            gsize       *out_length,
+                            gboolean    *out_windows_1252,
+                            GError     **error);
+
 char     *iwd_text_to_utf8     (const char  *data,
                                 gsize        length,
                                 gsize       *out_length,
