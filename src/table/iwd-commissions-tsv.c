@@ -8,9 +8,12 @@
 #include "iwd-table-builder.h"
 #include "iwd-table-schema.h"
 #include "iwd-text.h"
+#include "iwd-text-scan.h"
 
-/* The text is split into lines one block at a time, so that a million
- * lines never exist as a million strings at once. A block of 1 MiB contains
+/* The text is read one block at a time: a Windows-1252 block is decoded
+ * into a buffer that the next block reuses, so the whole statement never
+ * exists twice, and UTF-8 is read in place. Lines and cells are read where
+ * they lie, never copied into strings of their own. A block of 1 MiB holds
  * roughly ten thousand lines of 100 bytes, and the cancellable is checked
  * before each block. */
 #define BLOCK_SIZE (1024 * 1024)
@@ -23,6 +26,8 @@ typedef struct {
   GPtrArray       *bad_lines;    /* owned; of IwdTsvBadLine, NULL unless lenient */
   GPtrArray       *amount_keys;  /* owned; per column, its key if it names an
                                   * amount or else NULL; lenient only */
+  GString         *decoded;      /* owned; the block decoded from
+                                  * Windows-1252, or NULL for UTF-8 */
 } TsvReader;
 
 static void
@@ -31,21 +36,25 @@ tsv_reader_clear (TsvReader *reader)
   g_clear_object (&reader->builder);
   g_clear_pointer (&reader->bad_lines, g_ptr_array_unref);
   g_clear_pointer (&reader->amount_keys, g_ptr_array_unref);
+  if (reader->decoded != NULL)
+    g_string_free (g_steal_pointer (&reader->decoded), TRUE);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TsvReader, tsv_reader_clear)
 
-/* Finds the next cell of a line, trimmed of ASCII spaces. Returns the
- * position after the cell's tab, or NULL after the last cell.
+/* Finds the next cell of the line that ends at @line_end, trimmed of
+ * ASCII spaces. Returns the position after the cell's tab, or NULL after
+ * the last cell.
  * TODO: a cell quoted in the CSV manner keeps its quotes, and a tab
  * inside the quotes still splits it. */
 static const char *
 next_cell (const char  *start,
+           const char  *line_end,
            const char **out_cell,
            gsize       *out_length)
 {
-  const char *tab = strchr (start, '\t');
-  const char *end = tab != NULL ? tab : start + strlen (start);
+  const char *tab = memchr (start, '\t', line_end - start);
+  const char *end = tab != NULL ? tab : line_end;
 
   while (start < end && g_ascii_isspace (*start))
     start++;
@@ -58,12 +67,13 @@ next_cell (const char  *start,
 }
 
 static gboolean
-is_blank (const char *line)
+is_blank (const char *line,
+          const char *line_end)
 {
-  while (g_ascii_isspace (*line))
+  while (line < line_end && g_ascii_isspace (*line))
     line++;
 
-  return *line == '\0';
+  return line == line_end;
 }
 
 /* Makes a header unique by adding " 2", " 3"... to its repeats. */
@@ -154,7 +164,8 @@ add_header_column (TsvReader  *reader,
 
 static void
 read_header (TsvReader  *reader,
-             const char *line)
+             const char *line,
+             const char *line_end)
 {
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *rest = line;
@@ -164,7 +175,7 @@ read_header (TsvReader  *reader,
       const char *cell;
       gsize length;
 
-      rest = next_cell (rest, &cell, &length);
+      rest = next_cell (rest, line_end, &cell, &length);
       add_header_column (reader, used, cell, length);
     }
 }
@@ -172,6 +183,7 @@ read_header (TsvReader  *reader,
 static gboolean
 read_row (TsvReader   *reader,
           const char  *line,
+          const char  *line_end,
           guint        line_number,
           GError     **error)
 {
@@ -182,7 +194,7 @@ read_row (TsvReader   *reader,
       const char *cell;
       gsize length;
 
-      rest = next_cell (rest, &cell, &length);
+      rest = next_cell (rest, line_end, &cell, &length);
       if (column < reader->n_columns)
         {
           if (!check_amount (reader, column, cell, length, error)
@@ -236,11 +248,12 @@ keep_bad_line (TsvReader *reader,
 static gboolean
 read_row_leniently (TsvReader   *reader,
                     const char  *line,
+                    const char  *line_end,
                     GError     **error)
 {
   g_autoptr(GError) row_error = NULL;
 
-  if (read_row (reader, line, reader->n_lines, &row_error))
+  if (read_row (reader, line, line_end, reader->n_lines, &row_error))
     return TRUE;
 
   if (reader->bad_lines == NULL)
@@ -258,17 +271,18 @@ read_row_leniently (TsvReader   *reader,
 static gboolean
 read_line (TsvReader   *reader,
            const char  *line,
+           const char  *line_end,
            GError     **error)
 {
   reader->n_lines++;
 
-  if (is_blank (line))
+  if (is_blank (line, line_end))
     return TRUE;
 
   if (reader->has_header)
-    return read_row_leniently (reader, line, error);
+    return read_row_leniently (reader, line, line_end, error);
 
-  read_header (reader, line);
+  read_header (reader, line, line_end);
   reader->has_header = TRUE;
   return TRUE;
 }
@@ -297,26 +311,69 @@ find_block_end (const char *utf8,
   return newline != NULL ? (gsize) (newline - utf8) + 1 : length;
 }
 
+/* Reads the lines of [@line, @end), where @end is an LF or the end of
+ * the text. A CR before @end ends a line too, as in iwd_text_split_lines(),
+ * and a CR just before the LF belongs to the same line end. */
+static gboolean
+read_lines_up_to (TsvReader   *reader,
+                  const char  *line,
+                  const char  *end,
+                  GError     **error)
+{
+  const char *cr;
+
+  while ((cr = memchr (line, '\r', end - line)) != NULL && cr + 1 < end)
+    {
+      if (!read_line (reader, line, cr, error))
+        return FALSE;
+      line = cr + 1;
+    }
+
+  return read_line (reader, line, cr != NULL ? cr : end, error);
+}
+
+/* Reads every line of a block. The empty text after a final line end
+ * is not a line. */
 static gboolean
 read_block (TsvReader   *reader,
             const char  *block,
             gsize        length,
             GError     **error)
 {
-  g_auto(GStrv) lines = iwd_text_split_lines (block, length);
+  const char *line = block;
+  const char *block_end = block + length;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  while (line < block_end)
     {
-      if (!read_line (reader, lines[i], error))
+      const char *newline = memchr (line, '\n', block_end - line);
+      const char *end = newline != NULL ? newline : block_end;
+
+      if (!read_lines_up_to (reader, line, end, error))
         return FALSE;
+
+      line = end + 1;
     }
 
   return TRUE;
 }
 
 static gboolean
+read_decoded_block (TsvReader   *reader,
+                    const char  *block,
+                    gsize        length,
+                    GError     **error)
+{
+  if (reader->decoded == NULL)
+    return read_block (reader, block, length, error);
+
+  g_string_truncate (reader->decoded, 0);
+  iwd_text_append_windows_1252 (reader->decoded, block, length);
+  return read_block (reader, reader->decoded->str, reader->decoded->len, error);
+}
+
+static gboolean
 read_text (TsvReader     *reader,
-           const char    *utf8,
+           const char    *text,
            gsize          length,
            GCancellable  *cancellable,
            GError       **error)
@@ -325,12 +382,12 @@ read_text (TsvReader     *reader,
 
   while (start < length)
     {
-      gsize end = find_block_end (utf8, start, length);
+      gsize end = find_block_end (text, start, length);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      if (!read_block (reader, utf8 + start, end - start, error))
+      if (!read_decoded_block (reader, text + start, end - start, error))
         return FALSE;
 
       start = end;
@@ -345,19 +402,23 @@ read_statement (TsvReader     *reader,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autofree char *utf8 = NULL;
+  const char *text;
+  gboolean windows_1252;
   gsize length;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  utf8 = iwd_text_to_utf8 (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                           &length, error);
-  if (utf8 == NULL)
+  text = iwd_text_sniff (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                         &length, &windows_1252, error);
+  if (text == NULL)
     return NULL;
 
+  if (windows_1252)
+    reader->decoded = g_string_sized_new (BLOCK_SIZE + BLOCK_SIZE / 2);
+
   reader->builder = iwd_table_builder_new ();
-  if (!read_text (reader, utf8, length, cancellable, error))
+  if (!read_text (reader, text, length, cancellable, error))
     return NULL;
 
   if (!reader->has_header)
@@ -397,7 +458,7 @@ iwd_parse_commissions_tsv (GBytes        *data,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL };
+  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -429,7 +490,7 @@ iwd_parse_commissions_tsv_lenient (GBytes        *data,
                                    GPtrArray    **out_bad_lines,
                                    GError       **error)
 {
-  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL };
+  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
   IwdTable *table;
 
   g_return_val_if_fail (data != NULL, NULL);

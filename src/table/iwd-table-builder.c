@@ -7,6 +7,7 @@
 #include "iwd-table-private.h"
 #include "iwd-table-schema.h"
 #include "iwd-text.h"
+#include "iwd-text-scan.h"
 
 #define SECONDS_PER_DAY 86400
 #define MAX_VALUE_IN_MESSAGE 40
@@ -46,6 +47,7 @@ typedef struct {
   guint           n_values;      /* non-empty cells */
   gboolean        any_time;      /* a date value is not at midnight */
   gboolean        any_decimal;   /* a value parses as a decimal number */
+  gboolean        amount_key;    /* the key names an amount */
 } BuilderColumn;
 
 struct _IwdTableBuilder
@@ -155,6 +157,36 @@ parse_as_kind (IwdTableKind  kind,
     }
 }
 
+/* Reads the plain forms of iwd-text-scan.c without a copy of @text.
+ * FALSE means that the full parser must decide. */
+static gboolean
+scan_plain_kind (IwdTableKind  kind,
+                 const char   *text,
+                 gsize         length,
+                 gint64       *out_value)
+{
+  gboolean flag;
+
+  switch (kind)
+    {
+    case IWD_TABLE_KIND_INTEGER:
+      if (!iwd_text_scan_plain_decimal (text, length, out_value, &flag) || !flag)
+        return FALSE;
+      *out_value /= IWD_DECIMAL_SCALE;
+      return TRUE;
+    case IWD_TABLE_KIND_DECIMAL:
+    case IWD_TABLE_KIND_MONEY:
+      return iwd_text_scan_plain_decimal (text, length, out_value, &flag);
+    case IWD_TABLE_KIND_DATE:
+    case IWD_TABLE_KIND_DATETIME:
+      return iwd_text_scan_plain_date (text, length, out_value, &flag);
+    case IWD_TABLE_KIND_TEXT:
+    case IWD_TABLE_KIND_BOOLEAN:
+    default:
+      return FALSE;
+    }
+}
+
 /* Names the row, the column and the value, cut to MAX_VALUE_IN_MESSAGE
  * characters, since a cell can be as long as the whole input. */
 static void
@@ -198,15 +230,48 @@ note_decimal (BuilderColumn *column,
 {
   gint64 value;
 
-  if (!column->any_decimal)
+  if (column->amount_key && !column->any_decimal)
     column->any_decimal = iwd_text_parse_decimal (text, &value, NULL);
 }
 
+/* Reads the plain forms that fill large files at once: a plain number
+ * is never a date, and a plain date never a number. Returns FALSE when
+ * @text has neither form, and the full parsers must decide. */
+static gboolean
+narrow_by_plain_form (BuilderColumn *column,
+                      const char    *text,
+                      gsize          length)
+{
+  gint64 value;
+  gboolean flag;
+
+  if (iwd_text_scan_plain_decimal (text, length, &value, &flag))
+    {
+      column->candidates &= ~CANDIDATE (IWD_TABLE_KIND_DATE);
+      if (!flag)
+        column->candidates &= ~CANDIDATE (IWD_TABLE_KIND_INTEGER);
+      column->any_decimal = TRUE;
+      return TRUE;
+    }
+
+  if (iwd_text_scan_plain_date (text, length, &value, &flag))
+    {
+      column->candidates &= ~(CANDIDATE (IWD_TABLE_KIND_INTEGER)
+                              | CANDIDATE (IWD_TABLE_KIND_DECIMAL));
+      column->any_time = column->any_time || !is_midnight (value);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Only JSON's literal booleans make a BOOLEAN column: "1" and "0" alone
- * are more likely counts or codes. */
+ * are more likely counts or codes. A value that starts with a letter is
+ * neither a number nor a date, which spares the parsers most text. */
 static void
 narrow_candidates (BuilderColumn *column,
-                   const char    *text)
+                   const char    *text,
+                   gsize          length)
 {
   if (!g_str_equal (text, "true") && !g_str_equal (text, "false"))
     column->candidates &= ~CANDIDATE (IWD_TABLE_KIND_BOOLEAN);
@@ -214,6 +279,15 @@ narrow_candidates (BuilderColumn *column,
   if (has_leading_zero (text))
     column->candidates &= ~(CANDIDATE (IWD_TABLE_KIND_INTEGER)
                             | CANDIDATE (IWD_TABLE_KIND_DECIMAL));
+
+  if (g_ascii_isalpha (text[0]))
+    {
+      column->candidates &= CANDIDATE (IWD_TABLE_KIND_BOOLEAN);
+      return;
+    }
+
+  if (narrow_by_plain_form (column, text, length))
+    return;
 
   check_candidate (column, IWD_TABLE_KIND_DATE, text);
   check_candidate (column, IWD_TABLE_KIND_INTEGER, text);
@@ -234,7 +308,7 @@ set_inferred_cell (BuilderColumn  *column,
 
   stored_text = iwd_table_column_get_text (column->storage, row);
   if (column->candidates != 0)
-    narrow_candidates (column, stored_text);
+    narrow_candidates (column, stored_text, length);
   note_decimal (column, stored_text);
 
   return TRUE;
@@ -253,6 +327,13 @@ set_fixed_cell (BuilderColumn  *column,
 
   if (kind == IWD_TABLE_KIND_TEXT)
     return iwd_table_column_set_text (column->storage, row, text, length, error);
+
+  if (scan_plain_kind (kind, text, length, &value))
+    {
+      column->any_time = column->any_time || (kind == IWD_TABLE_KIND_DATE && !is_midnight (value));
+      iwd_table_column_set_int64 (column->storage, row, value);
+      return TRUE;
+    }
 
   copy = g_strndup (text, length);
   if (!parse_as_kind (kind, copy, &value))
@@ -279,8 +360,7 @@ choose_kind (BuilderColumn *column)
     return IWD_TABLE_KIND_BOOLEAN;
   if (candidates & CANDIDATE (IWD_TABLE_KIND_DATE))
     return column->any_time ? IWD_TABLE_KIND_DATETIME : IWD_TABLE_KIND_DATE;
-  if (column->n_values > 0 && column->any_decimal
-      && iwd_table_schema_looks_like_amount (column->storage->key))
+  if (column->n_values > 0 && column->any_decimal && column->amount_key)
     return IWD_TABLE_KIND_MONEY;
   if (candidates & CANDIDATE (IWD_TABLE_KIND_INTEGER))
     return IWD_TABLE_KIND_INTEGER;
@@ -357,6 +437,7 @@ add_column (IwdTableBuilder *self,
 
   column->fixed = iwd_table_schema_lookup (key, &label_msgid, &kind);
   column->candidates = column->fixed ? 0 : ALL_CANDIDATES;
+  column->amount_key = iwd_table_schema_looks_like_amount (key);
   column->storage = iwd_table_column_new (key, column->fixed ? kind : IWD_TABLE_KIND_TEXT);
   column->storage->label_msgid = label_msgid;
 

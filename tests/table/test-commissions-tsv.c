@@ -337,6 +337,56 @@ test_lenient_empty_error (void)
   g_assert_null (bad_lines);
 }
 
+/* LF, CRLF and a lone CR all end a line, and line numbers count them. */
+static void
+test_lenient_line_ends (void)
+{
+  g_autoptr(GPtrArray) bad_lines = NULL;
+  g_autoptr(IwdTable) table = parse_leniently ("Police\tPrime\r\n"
+                                               "P1\t1,00\r"
+                                               "P2\tdeux\n"
+                                               "\r\n"
+                                               "P3\t3,00\r"
+                                               "P4\tquatre\r",
+                                               &bad_lines);
+  IwdTsvBadLine *bad_line;
+
+  g_assert_cmpuint (iwd_table_get_n_rows (table), ==, 2);
+  g_assert_cmpstr (iwd_table_get_text (table, 1, find_column (table, "Police")), ==, "P3");
+  g_assert_cmpuint (bad_lines->len, ==, 2);
+  bad_line = g_ptr_array_index (bad_lines, 0);
+  g_assert_cmpuint (bad_line->line, ==, 3);
+  bad_line = g_ptr_array_index (bad_lines, 1);
+  g_assert_cmpuint (bad_line->line, ==, 6);
+}
+
+/* A Windows-1252 statement of several blocks is decoded block by block
+ * into one reused buffer: no row may keep a previous block's text. */
+static void
+test_windows_many_blocks (void)
+{
+  g_autoptr(GString) text = g_string_new ("Police\tAssur\xE9\tPrime TTC\r\n");
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(IwdTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_lines = 90000;
+  gint64 total = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append_printf (text, "P%06u\tL\xE9on %u\t%u,%02u\r\n", i, i, i % 1000, i % 100);
+
+  data = g_bytes_new (text->str, text->len);
+  table = iwd_parse_commissions_tsv (data, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (text->len, >, 2 * 1024 * 1024);
+  g_assert_cmpuint (iwd_table_get_n_rows (table), ==, n_lines);
+  g_assert_cmpstr (iwd_table_get_column_key (table, 1), ==, "Assur\xC3\xA9");
+  g_assert_cmpstr (iwd_table_get_text (table, n_lines - 1, 1), ==, "L\xC3\xA9on 89999");
+  g_assert_cmpstr (iwd_table_get_text (table, 20000, 0), ==, "P020000");
+  g_assert_true (iwd_table_sum_column (table, 2, &total));
+  g_assert_cmpint (total, ==, G_GINT64_CONSTANT (449995500000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +410,8 @@ main (int   argc,
   g_test_add_func ("/table/tsv/lenient/bad-lines", test_lenient_bad_lines);
   g_test_add_func ("/table/tsv/lenient/clean", test_lenient_clean);
   g_test_add_func ("/table/tsv/lenient/empty-error", test_lenient_empty_error);
+  g_test_add_func ("/table/tsv/lenient/line-ends", test_lenient_line_ends);
+  g_test_add_func ("/table/tsv/windows-many-blocks", test_windows_many_blocks);
 
   return g_test_run ();
 }
