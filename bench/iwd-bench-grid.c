@@ -350,9 +350,12 @@ run_model_steps (IwdTable   *table,
   model = iwd_table_model_new (table);
   print_step ("model created:", seconds_since (start), NULL);
 
+  /* The first sorts build their columns' indexes, as a click on a
+   * header does before the search is prepared. */
+  time_sort (model, amount_key, "sort by an amount, first time:");
+  time_sort (model, text_key, "sort by a text column, first time:");
   time_prepare_search (model);
-  time_sort (model, amount_key, "sort by an amount, descending:");
-  time_sort (model, text_key, "sort by a text column, descending:");
+  time_sort (model, amount_key, "sort by an amount, again:");
   time_search (model, word, search_label);
   time_search (model, NULL, "filter cleared:");
 }

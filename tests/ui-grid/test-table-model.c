@@ -501,6 +501,54 @@ test_column_filter (void)
   g_assert_null (iwd_table_model_get_column_filter (model, 1));
 }
 
+/* Numbers sort by value over the whole gint64 range, negative ones
+ * first, and equal values keep the load order in both directions. */
+static void
+test_sort_number_range (void)
+{
+  static const char * const keys[] = { "Nombre" };
+  static const char * const cells[] = {
+    "5", "-1", "5", "9223372036854775807", "-9223372036854775807", "65536", "-65536", "5",
+  };
+  g_autoptr(IwdTable) table = build_table (keys, 1, cells, G_N_ELEMENTS (cells));
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  static const guint ascending[] = { 4, 6, 1, 0, 2, 7, 5, 3 };
+  static const guint descending[] = { 3, 5, 0, 2, 7, 1, 6, 4 };
+
+  g_assert_cmpint (iwd_table_get_column_kind (table, 0), ==, IWD_TABLE_KIND_INTEGER);
+
+  iwd_table_model_sort (model, 0, GTK_SORT_ASCENDING);
+  assert_rows (model, ascending, G_N_ELEMENTS (ascending));
+
+  iwd_table_model_sort (model, 0, GTK_SORT_DESCENDING);
+  assert_rows (model, descending, G_N_ELEMENTS (descending));
+}
+
+/* A value may contain the search several times, and the search never
+ * matches across two values, although they lie side by side. */
+static void
+test_search_value_bounds (void)
+{
+  static const char * const keys[] = { "Code" };
+  static const char * const cells[] = { "abcab", "b", "cab", "xyz", "cab" };
+  g_autoptr(IwdTable) table = build_table (keys, 1, cells, 5);
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  static const guint expected_ab[] = { 0, 2, 4 };
+  static const guint expected_z[] = { 3 };
+
+  iwd_table_model_set_search (model, "ab");
+  assert_rows (model, expected_ab, G_N_ELEMENTS (expected_ab));
+
+  iwd_table_model_set_search (model, "bc");
+  assert_rows (model, expected_ab, 1);
+
+  iwd_table_model_set_search (model, "bb");
+  assert_rows (model, NULL, 0);
+
+  iwd_table_model_set_search (model, "z");
+  assert_rows (model, expected_z, G_N_ELEMENTS (expected_z));
+}
+
 /* The search needs one matching cell in the row, the filters need all
  * theirs, and empty cells match no filter. */
 static void
@@ -766,6 +814,8 @@ main (int   argc,
   g_test_add_func ("/table-model/compare-rows", test_compare_rows);
   g_test_add_func ("/table-model/search-accents", test_search_accents);
   g_test_add_func ("/table-model/search-kinds", test_search_kinds);
+  g_test_add_func ("/table-model/search-value-bounds", test_search_value_bounds);
+  g_test_add_func ("/table-model/sort-number-range", test_sort_number_range);
   g_test_add_func ("/table-model/search-booleans", test_search_booleans);
   g_test_add_func ("/table-model/search-narrowing", test_search_narrowing);
   g_test_add_func ("/table-model/search-sorted", test_search_sorted);

@@ -1,30 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* For memmem(). */
+#define _GNU_SOURCE
+
 #include "iwd-column-index.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "iwd-cell-format.h"
 #include "iwd-text.h"
 
+/* Numbers are sorted 16 bits at a time: four passes at most, with
+ * counts that fit in the processor's cache. */
+#define RADIX_BITS 16
+#define RADIX_BUCKETS (1u << RADIX_BITS)
+
 typedef struct {
   gint64  value;
   guint32 row;
 } NumberCell;
-
-static int
-compare_number_cells (const void *a,
-                      const void *b)
-{
-  const NumberCell *cell_a = a;
-  const NumberCell *cell_b = b;
-
-  if (cell_a->value != cell_b->value)
-    return cell_a->value < cell_b->value ? -1 : 1;
-
-  return (cell_a->row > cell_b->row) - (cell_a->row < cell_b->row);
-}
 
 static int
 compare_collation_keys (gconstpointer a,
@@ -98,16 +92,84 @@ collect_number_cells (IwdColumnIndex *index,
   return cells;
 }
 
+/* Maps a value to an unsigned key of the same order. */
+static guint64
+sort_key (gint64 value)
+{
+  return (guint64) value ^ G_GUINT64_CONSTANT (0x8000000000000000);
+}
+
+/* Moves the cells into @out by one RADIX_BITS digit of their keys,
+ * keeping the order of equal digits. Returns FALSE, moving nothing, when
+ * every cell has the same digit, so that the pass can be skipped. */
+static gboolean
+radix_pass (const NumberCell *cells,
+            NumberCell       *out,
+            guint             n_cells,
+            guint             shift,
+            guint            *counts)
+{
+  guint position = 0;
+
+  memset (counts, 0, RADIX_BUCKETS * sizeof (guint));
+  for (guint i = 0; i < n_cells; i++)
+    counts[(sort_key (cells[i].value) >> shift) & (RADIX_BUCKETS - 1)]++;
+
+  for (guint bucket = 0; bucket < RADIX_BUCKETS; bucket++)
+    {
+      guint count = counts[bucket];
+
+      if (count == n_cells)
+        return FALSE;
+      counts[bucket] = position;
+      position += count;
+    }
+
+  for (guint i = 0; i < n_cells; i++)
+    out[counts[(sort_key (cells[i].value) >> shift) & (RADIX_BUCKETS - 1)]++] = cells[i];
+
+  return TRUE;
+}
+
+/* Sorts the cells by value, and rows in load order within a value. A
+ * stable radix sort reads each cell at most four times, where qsort()
+ * compares it about twenty times on a million rows. Returns the sorted
+ * array, @cells or @spare. */
+static NumberCell *
+sort_number_cells (NumberCell *cells,
+                   NumberCell *spare,
+                   guint       n_cells)
+{
+  g_autofree guint *counts = g_new (guint, RADIX_BUCKETS);
+
+  for (guint shift = 0; shift < 64; shift += RADIX_BITS)
+    {
+      NumberCell *swap;
+
+      if (!radix_pass (cells, spare, n_cells, shift, counts))
+        continue;
+
+      swap = cells;
+      cells = spare;
+      spare = swap;
+    }
+
+  return cells;
+}
+
 /* Sorts the cells by value once and numbers the distinct values in
  * ascending order, so that a number's id is its rank. */
 static void
 index_numbers (IwdColumnIndex *index)
 {
-  g_autofree NumberCell *cells = NULL;
+  g_autofree NumberCell *collected = NULL;
+  g_autofree NumberCell *spare = NULL;
+  NumberCell *cells;
   guint n_cells;
 
-  cells = collect_number_cells (index, &n_cells);
-  qsort (cells, n_cells, sizeof (NumberCell), compare_number_cells);
+  collected = collect_number_cells (index, &n_cells);
+  spare = g_new (NumberCell, MAX (n_cells, 1));
+  cells = sort_number_cells (collected, spare, n_cells);
 
   index->numbers = g_new (gint64, MAX (n_cells, 1));
   for (guint i = 0; i < n_cells; i++)
@@ -118,6 +180,8 @@ index_numbers (IwdColumnIndex *index)
 
       index->ids[cells[i].row] = index->n_distinct - 1;
     }
+
+  index->numbers = g_renew (gint64, index->numbers, MAX (index->n_distinct, 1));
 
   index->n_ranks = index->n_distinct;
 }
@@ -260,6 +324,7 @@ ensure_folded (IwdColumnIndex *index)
       append_folded_value (index, folded, id);
     }
 
+  index->folded_length = folded->len;
   index->folded = g_string_free (folded, FALSE);
 }
 
@@ -432,6 +497,7 @@ iwd_column_index_adopt (IwdColumnIndex *index,
     {
       index->folded = g_steal_pointer (&other->folded);
       index->folded_offsets = g_steal_pointer (&other->folded_offsets);
+      index->folded_length = other->folded_length;
     }
 
   iwd_column_index_free (other);
@@ -452,31 +518,76 @@ iwd_column_index_is_searchable (IwdTableKind kind)
   return kind != IWD_TABLE_KIND_BOOLEAN;
 }
 
+/* Finds the id whose folded value contains the byte at @offset: the last
+ * id that starts at or before it. */
+static guint32
+find_id_at (IwdColumnIndex *index,
+            gsize           offset)
+{
+  guint32 low = 0;
+  guint32 high = index->n_distinct;
+
+  while (high - low > 1)
+    {
+      guint32 middle = low + (high - low) / 2;
+
+      if (index->folded_offsets[middle] <= offset)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
 /**
  * iwd_column_index_match:
  * @index: a column index
  * @folded_needle: a text folded with iwd_text_fold_for_search()
+ * @out_n_matched: (out): the number of distinct values that match
  *
  * Tells, for each distinct value, whether its displayed text, folded the
  * same way, contains @folded_needle. Spaces are ignored in amounts and
  * decimals. The folded values are computed on the first call and kept.
  *
+ * The folded values lie in one block, separated by NULs that a needle
+ * cannot contain, so one memmem() pass over the block finds every match,
+ * and each hit skips to the next value.
+ *
  * Returns: (transfer full): one byte per id, 1 for a match
  */
 guint8 *
 iwd_column_index_match (IwdColumnIndex *index,
-                        const char     *folded_needle)
+                        const char     *folded_needle,
+                        guint          *out_n_matched)
 {
-  guint8 *matches = g_new (guint8, MAX (index->n_distinct, 1));
+  guint8 *matches = g_new0 (guint8, MAX (index->n_distinct, 1));
   g_autofree char *compact_needle = NULL;
   const char *needle = folded_needle;
+  gsize needle_length;
+  gsize offset = 0;
 
   if (ignores_spaces (index->kind))
     needle = compact_needle = remove_spaces (folded_needle);
 
   ensure_folded (index);
-  for (guint32 id = 0; id < index->n_distinct; id++)
-    matches[id] = strstr (index->folded + index->folded_offsets[id], needle) != NULL;
+  needle_length = strlen (needle);
+  *out_n_matched = 0;
+
+  while (index->n_distinct > 0 && offset < index->folded_length)
+    {
+      const char *hit = memmem (index->folded + offset, index->folded_length - offset,
+                                needle, needle_length);
+      guint32 id;
+
+      if (hit == NULL)
+        break;
+
+      id = find_id_at (index, hit - index->folded);
+      matches[id] = 1;
+      (*out_n_matched)++;
+      offset = id + 1 < index->n_distinct ? index->folded_offsets[id + 1] : index->folded_length;
+    }
 
   return matches;
 }

@@ -33,6 +33,7 @@ typedef struct {
   guint         n_ranks;
   char         *folded;      /* owned; folded texts, NUL-separated, NULL until searched */
   gsize        *folded_offsets; /* owned; offset in folded, per id */
+  gsize         folded_length; /* bytes in folded, the last NUL included */
 } IwdColumnIndex;
 
 IwdColumnIndex *iwd_column_index_new           (IwdTable        *table,
@@ -52,7 +53,8 @@ void            iwd_column_index_adopt         (IwdColumnIndex  *index,
 
 gboolean        iwd_column_index_is_searchable (IwdTableKind     kind);
 guint8         *iwd_column_index_match         (IwdColumnIndex  *index,
-                                                const char      *folded_needle);
+                                                const char      *folded_needle,
+                                                guint           *out_n_matched);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IwdColumnIndex, iwd_column_index_free)
 

@@ -120,6 +120,7 @@ match_columns (IwdTableModel *self,
                gboolean       for_search)
 {
   guint8 **column_matches = g_new0 (guint8 *, self->n_columns);
+  guint n_matched;
 
   for (guint column = 0; column < self->n_columns; column++)
     {
@@ -129,7 +130,12 @@ match_columns (IwdTableModel *self,
       if (text == NULL || (for_search && !iwd_column_index_is_searchable (kind)))
         continue;
 
-      column_matches[column] = iwd_column_index_match (get_index (self, column), text);
+      column_matches[column] = iwd_column_index_match (get_index (self, column), text, &n_matched);
+
+      /* A search column without a match cannot keep a row, so the rows
+       * skip it. A filter column without a match keeps none. */
+      if (n_matched == 0 && for_search)
+        g_clear_pointer (&column_matches[column], g_free);
     }
 
   return column_matches;
