@@ -49,8 +49,11 @@ static const KnownKey known_keys[] = {
   /* Translators: the amount a client pays for an insurance policy */
   { "police.prime", N_("Premium"), IWD_TABLE_KIND_MONEY },
   { "police.primean", N_("Annual premium"), IWD_TABLE_KIND_MONEY },
-  /* NOTE: the API does not say what "cp" is, so it keeps its key. */
-  { "police.cp", NULL, IWD_TABLE_KIND_MONEY },
+  /* NOTE: the API does not say what "cp" is. Beside the premium and the
+   * taxes, it reads as the "coût de police", the fee an insurer charges
+   * on a policy, which is a guess. */
+  /* Translators: the fee an insurer charges on a policy (French "coût de police") */
+  { "police.cp", N_("Policy fee"), IWD_TABLE_KIND_MONEY },
   { "police.taxes", N_("Taxes"), IWD_TABLE_KIND_MONEY },
   { "police.tauxcomcie", N_("Commission rate"), IWD_TABLE_KIND_DECIMAL },
   { "police.commission", N_("Commission"), IWD_TABLE_KIND_MONEY },

@@ -309,7 +309,7 @@ test_column_labels (void)
   table = build (builder);
 
   g_assert_cmpstr (iwd_table_get_column_label (table, 0), ==, "Date of birth");
-  g_assert_cmpstr (iwd_table_get_column_label (table, 1), ==, "police.cp");
+  g_assert_cmpstr (iwd_table_get_column_label (table, 1), ==, "Policy fee");
   g_assert_cmpstr (iwd_table_get_column_label (table, 2), ==, "Assuré");
   g_assert_false (iwd_table_find_column (table, "absent", NULL));
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <locale.h>
+#include <string.h>
 
 #include "iwd-cell-format.h"
+#include "iwd-table-builder.h"
 
 #define NNBSP "\xE2\x80\xAF"
 #define NBSP "\xC2\xA0"
@@ -143,6 +145,66 @@ test_numeric_kinds (void)
   g_assert_false (iwd_cell_format_is_numeric (IWD_TABLE_KIND_DATE));
 }
 
+static void
+test_rate (void)
+{
+  static const FormatCase cases[] = {
+    { 125000, "12,5%" },
+    { 100000, "10%" },
+    { 0, "0%" },
+    { -25, "-0,0025%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = iwd_cell_format_rate (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+/* One row whose rate columns are a decimal, a whole number and the API's
+ * documented key, beside an amount and a count that are no rates. */
+static IwdTable *
+build_rate_table (void)
+{
+  const char *keys[] = { "Taux com", "Tx", "police.tauxcomcie", "Prime TTC", "Nombre" };
+  const char *cells[] = { "12,50", "10", "7,5", "1,00", "3" };
+  g_autoptr(IwdTableBuilder) builder = iwd_table_builder_new ();
+  g_autoptr(GError) error = NULL;
+  IwdTable *table;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      guint column = iwd_table_builder_ensure_column (builder, keys[i]);
+
+      g_assert_true (iwd_table_builder_set_cell (builder, column, cells[i], strlen (cells[i]), &error));
+      g_assert_no_error (error);
+    }
+  iwd_table_builder_end_row (builder);
+
+  table = iwd_table_builder_build (builder, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+static void
+test_rate_columns (void)
+{
+  g_autoptr(IwdTable) table = build_rate_table ();
+  const char *expected[] = { "12,5%", "10%", "7,5%", "1,00" NBSP "€", "3" };
+
+  for (guint column = 0; column < G_N_ELEMENTS (expected); column++)
+    {
+      g_autofree char *text = iwd_cell_format (table, 0, column);
+
+      g_assert_cmpstr (text, ==, expected[column]);
+    }
+
+  g_assert_true (iwd_cell_format_is_rate (table, 0));
+  g_assert_false (iwd_cell_format_is_rate (table, 4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +223,8 @@ main (int   argc,
   g_test_add_func ("/cell-format/boolean", test_boolean);
   g_test_add_func ("/cell-format/number-by-kind", test_number_by_kind);
   g_test_add_func ("/cell-format/numeric-kinds", test_numeric_kinds);
+  g_test_add_func ("/cell-format/rate", test_rate);
+  g_test_add_func ("/cell-format/rate-columns", test_rate_columns);
 
   return g_test_run ();
 }

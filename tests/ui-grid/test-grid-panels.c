@@ -8,6 +8,7 @@
 #include "iwd-cell-format.h"
 #include "iwd-column-chooser.h"
 #include "iwd-commissions-tsv.h"
+#include "iwd-contracts.h"
 #include "iwd-local-file-view.h"
 #include "iwd-row-details.h"
 #include "iwd-summary-panel.h"
@@ -21,6 +22,19 @@
   "P1\tAXA\t05/01/2023\t1 000,10\t100,01\n" \
   "P2\tApril\t31/01/2023\t200,00\t-20,00\n" \
   "P3\tAXA\t02/02/2023\t0,05\t0,0001\n"
+
+/* One contract with every key the API documents. */
+#define CONTRACTS \
+  "[{\"erreur\": 0, \"client\": {\"typeclient\": 1, \"prenom\": \"Anne\"," \
+  " \"codepostal\": \"06000\", \"ville\": \"NICE\", \"pays\": \"France\"," \
+  " \"date_naissance\": \"1970-03-02T00:00:00\", \"regime\": \"\", \"activite\": \"\"," \
+  " \"nb_salaries\": 0, \"naf\": \"\"}," \
+  " \"police\": {\"numero_police_cie\": \"9001\", \"libelle\": \"Santé\"," \
+  " \"branche\": \"Santé\", \"produit\": \"SANTE PLUS\"," \
+  " \"date_souscription\": \"2020-01-01T00:00:00\", \"date_anniversaire\": \"2021-01-01T00:00:00\"," \
+  " \"mode_paiement\": \"\", \"paie_direct_cie\": 1, \"renouvellement\": 1, \"prime\": 812.5," \
+  " \"primean\": 812.5, \"cp\": 15, \"taxes\": 10.25, \"tauxcomcie\": 12.5," \
+  " \"commission\": 101.5625, \"coman\": 101.5625}}]"
 
 typedef struct {
   GtkWidget    *window;
@@ -152,6 +166,34 @@ reset_hidden_columns (void)
   g_settings_reset (settings, "hidden-columns");
 }
 
+static IwdTable *
+parse_contracts (void)
+{
+  g_autoptr(GBytes) data = g_bytes_new_static (CONTRACTS, strlen (CONTRACTS));
+  g_autoptr(GError) error = NULL;
+  IwdTable *table = iwd_parse_contracts (data, NULL, &error);
+
+  g_assert_no_error (error);
+  return table;
+}
+
+static GtkColumnViewColumn *
+find_view_column (IwdTableView *view,
+                  const char   *key)
+{
+  GListModel *columns = gtk_column_view_get_columns (iwd_table_view_get_column_view (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (column), IWD_COLUMN_CHOOSER_KEY_DATA), key) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
 static void
 panel_fixture_set_up (PanelFixture  *fixture,
                       gconstpointer  user_data)
@@ -261,6 +303,84 @@ test_chooser_remembers (PanelFixture  *fixture,
   g_assert_true (gtk_column_view_column_get_visible (get_view_column (fixture->view, 0)));
   other_kind = dup_hidden_columns ("other");
   g_assert_cmpstr (other_kind, ==, "none");
+}
+
+/* The robot's error code and the client type stay in the chooser, off,
+ * until the user turns them on, and that choice is then remembered. */
+static void
+test_chooser_default_hidden (PanelFixture  *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *chooser = find_descendant (GTK_WIDGET (fixture->view), IWD_TYPE_COLUMN_CHOOSER);
+  g_autoptr(IwdTable) contracts = parse_contracts ();
+  GtkCheckButton *error_check;
+  g_autofree char *hidden = NULL;
+
+  iwd_table_view_set_table (fixture->view, contracts);
+  error_check = find_check (chooser, "Error code");
+
+  g_assert_false (gtk_column_view_column_get_visible (find_view_column (fixture->view, "erreur")));
+  g_assert_false (gtk_column_view_column_get_visible (find_view_column (fixture->view, "client.typeclient")));
+  g_assert_true (gtk_column_view_column_get_visible (find_view_column (fixture->view, "police.prime")));
+  g_assert_nonnull (error_check);
+  g_assert_false (gtk_check_button_get_active (error_check));
+
+  gtk_check_button_set_active (error_check, TRUE);
+  g_assert_true (gtk_column_view_column_get_visible (find_view_column (fixture->view, "erreur")));
+  hidden = dup_hidden_columns ("contracts");
+  g_assert_cmpstr (hidden, ==, "['client.typeclient']");
+}
+
+/* Every documented contract key gets a label, never its dotted key. */
+static void
+test_contract_headers (PanelFixture  *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(IwdTable) contracts = parse_contracts ();
+  GListModel *columns;
+
+  iwd_table_view_set_table (fixture->view, contracts);
+  columns = gtk_column_view_get_columns (iwd_table_view_get_column_view (fixture->view));
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, iwd_table_get_n_columns (contracts));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_null (strchr (gtk_column_view_column_get_title (column), '.'));
+    }
+  g_assert_cmpstr (gtk_column_view_column_get_title (find_view_column (fixture->view, "police.cp")), ==,
+                   "Policy fee");
+}
+
+static void select_row (PanelFixture *fixture,
+                        guint         position);
+
+/* A statement's empty trailing column, with no header, gets no grid
+ * column, no place in the column drop-down and no field in the details.
+ * A headerless column with values stays. */
+static void
+test_blank_column_skipped (PanelFixture  *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(IwdTable) trailing = parse_statement ("Police\tPrime TTC\t\nP1\t1,00\t\nP2\t2,00\t\n");
+  g_autoptr(IwdTable) filled = parse_statement ("Police\t\nP1\tx\n");
+  GtkColumnView *column_view = iwd_table_view_get_column_view (fixture->view);
+  GtkWidget *details = find_descendant (GTK_WIDGET (fixture->view), IWD_TYPE_ROW_DETAILS);
+  GtkWidget *dropdown;
+
+  iwd_table_view_set_table (fixture->view, trailing);
+  dropdown = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN);
+
+  g_assert_cmpuint (iwd_table_get_n_columns (trailing), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (column_view)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==, 3);
+  select_row (fixture, 0);
+  g_assert_true (shows_text (details, "Prime TTC"));
+  g_assert_false (shows_text (details, "Column 3"));
+
+  iwd_table_view_set_table (fixture->view, filled);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (column_view)), ==, 2);
 }
 
 static void
@@ -402,6 +522,12 @@ main (int   argc,
               panel_fixture_set_up, test_chooser_hides_column, panel_fixture_tear_down);
   g_test_add ("/grid-panels/chooser/remembers", PanelFixture, NULL,
               panel_fixture_set_up, test_chooser_remembers, panel_fixture_tear_down);
+  g_test_add ("/grid-panels/chooser/default-hidden", PanelFixture, NULL,
+              panel_fixture_set_up, test_chooser_default_hidden, panel_fixture_tear_down);
+  g_test_add ("/grid-panels/headers/contracts", PanelFixture, NULL,
+              panel_fixture_set_up, test_contract_headers, panel_fixture_tear_down);
+  g_test_add ("/grid-panels/blank-column", PanelFixture, NULL,
+              panel_fixture_set_up, test_blank_column_skipped, panel_fixture_tear_down);
   g_test_add ("/grid-panels/details/every-field", PanelFixture, NULL,
               panel_fixture_set_up, test_details_every_field, panel_fixture_tear_down);
   g_test_add_func ("/grid-panels/details/json-pretty", test_details_json_pretty);

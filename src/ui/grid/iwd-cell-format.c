@@ -10,10 +10,16 @@
 #include "iwd-cell-format.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "iwd-text.h"
 
 #define CENTS_PER_EURO 100
+
+/* Words of a column key that name a rate, compared after folding: "Taux",
+ * "Taux com", "tauxcomcie", "Tx commission", "Pourcentage". */
+static const char * const rate_prefixes[] = { "taux", "pourcentage" };
+static const char * const rate_words[] = { "tx", "%" };
 #define TEN_THOUSANDTHS_PER_CENT (IWD_DECIMAL_SCALE / CENTS_PER_EURO)
 
 static guint64
@@ -57,6 +63,24 @@ format_seconds (gint64      seconds,
     return g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
 
   return g_date_time_format (datetime, format);
+}
+
+static gboolean
+is_rate_word (const char *word)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (rate_prefixes); i++)
+    {
+      if (g_str_has_prefix (word, rate_prefixes[i]))
+        return TRUE;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rate_words); i++)
+    {
+      if (g_str_equal (word, rate_words[i]))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -115,6 +139,101 @@ iwd_cell_format_decimal (gint64 ten_thousandths)
 
   g_string_append_printf (text, ",%0*u", n_decimals, fraction);
   return g_string_free (text, FALSE);
+}
+
+/**
+ * iwd_cell_format_rate:
+ * @ten_thousandths: a rate in percent, in ten-thousandths
+ *
+ * Formats a rate as iwd_cell_format_decimal() does, followed by a percent
+ * sign placed as the translation places it: 125000 gives "12,5 %" in French.
+ *
+ * Returns: (transfer full): the formatted rate
+ */
+char *
+iwd_cell_format_rate (gint64 ten_thousandths)
+{
+  g_autofree char *number = iwd_cell_format_decimal (ten_thousandths);
+
+  /* Translators: a rate in percent, %s is the number. French puts a
+   * narrow no-break space (U+202F) before the percent sign. */
+  return g_strdup_printf (_("%s%%"), number);
+}
+
+/**
+ * iwd_cell_format_is_rate:
+ * @table: a table
+ * @column: a column index
+ *
+ * Tells whether a column contains rates in percent: a number column whose
+ * key has a word starting with "taux" or "pourcentage", or the word "tx"
+ * or "%".
+ *
+ * NOTE: statements write a rate of 12.5 % as "12,50", so the values are
+ * read as percents. The API documents "police.tauxcomcie" only by a 0.
+ *
+ * Returns: %TRUE if the column's cells are shown with a percent sign
+ */
+gboolean
+iwd_cell_format_is_rate (IwdTable *table,
+                         guint     column)
+{
+  IwdTableKind kind = iwd_table_get_column_kind (table, column);
+  const char *key = iwd_table_get_column_key (table, column);
+  const char *dot = strrchr (key, '.');
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (kind != IWD_TABLE_KIND_DECIMAL && kind != IWD_TABLE_KIND_INTEGER)
+    return FALSE;
+
+  folded = iwd_text_fold_for_search (dot != NULL ? dot + 1 : key);
+  words = g_strsplit_set (folded, " _-/()", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (is_rate_word (words[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * iwd_cell_format_is_blank_column:
+ * @table: a table
+ * @column: a column index
+ *
+ * Tells whether a column is an empty trailing column of a statement,
+ * which the grid and the details panel leave out: its header cell was
+ * empty, so the TSV reader keyed it "Column 8", and no row has a value.
+ *
+ * NOTE: this relies on the key that the TSV reader gives a column with
+ * an empty header cell. A column of a JSON file keyed "Column 8" that is
+ * empty is left out too.
+ *
+ * Returns: %TRUE if the column is headerless and empty
+ */
+gboolean
+iwd_cell_format_is_blank_column (IwdTable *table,
+                                 guint     column)
+{
+  const char *key = iwd_table_get_column_key (table, column);
+  gboolean is_text = iwd_table_get_column_kind (table, column) == IWD_TABLE_KIND_TEXT;
+  guint64 number;
+
+  if (!g_str_has_prefix (key, "Column ")
+      || !g_ascii_string_to_unsigned (key + strlen ("Column "), 10, 1, G_MAXUINT, &number, NULL))
+    return FALSE;
+
+  for (guint row = 0; row < iwd_table_get_n_rows (table); row++)
+    {
+      if (iwd_table_is_null (table, row, column))
+        continue;
+      if (!is_text || *iwd_table_get_text (table, row, column) != '\0')
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -213,8 +332,9 @@ iwd_cell_format_number (IwdTableKind kind,
  * @row: a row index
  * @column: a column index
  *
- * Formats one cell for display with the function for its column's kind.
- * Text is shown as it is stored, and an empty cell gives "".
+ * Formats one cell for display with the function for its column's kind,
+ * and rates with a percent sign (see iwd_cell_format_is_rate()). Text is
+ * shown as it is stored, and an empty cell gives "".
  *
  * Returns: (transfer full): the cell's text
  */
@@ -224,6 +344,7 @@ iwd_cell_format (IwdTable *table,
                  guint     column)
 {
   IwdTableKind kind = iwd_table_get_column_kind (table, column);
+  gint64 value;
 
   if (iwd_table_is_null (table, row, column))
     return g_strdup ("");
@@ -231,7 +352,15 @@ iwd_cell_format (IwdTable *table,
   if (kind == IWD_TABLE_KIND_TEXT)
     return g_strdup (iwd_table_get_text (table, row, column));
 
-  return iwd_cell_format_number (kind, iwd_table_get_int64 (table, row, column));
+  value = iwd_table_get_int64 (table, row, column);
+  if (kind == IWD_TABLE_KIND_INTEGER && value <= G_MAXINT64 / IWD_DECIMAL_SCALE
+      && value >= -(G_MAXINT64 / IWD_DECIMAL_SCALE)
+      && iwd_cell_format_is_rate (table, column))
+    return iwd_cell_format_rate (value * IWD_DECIMAL_SCALE);
+  if (kind == IWD_TABLE_KIND_DECIMAL && iwd_cell_format_is_rate (table, column))
+    return iwd_cell_format_rate (value);
+
+  return iwd_cell_format_number (kind, value);
 }
 
 /**

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 char       *iwd_cell_format_money    (gint64        ten_thousandths);
 char       *iwd_cell_format_decimal  (gint64        ten_thousandths);
+char       *iwd_cell_format_rate     (gint64        ten_thousandths);
 char       *iwd_cell_format_integer  (gint64        value);
 char       *iwd_cell_format_date     (gint64        seconds);
 char       *iwd_cell_format_datetime (gint64        seconds);
@@ -25,5 +26,9 @@ char       *iwd_cell_format          (IwdTable     *table,
                                       guint         row,
                                       guint         column);
 gboolean    iwd_cell_format_is_numeric (IwdTableKind kind);
+gboolean    iwd_cell_format_is_rate    (IwdTable    *table,
+                                        guint        column);
+gboolean    iwd_cell_format_is_blank_column (IwdTable *table,
+                                             guint     column);
 
 G_END_DECLS

@@ -13,7 +13,8 @@
  * show or hide it. The hidden columns are remembered in the
  * `hidden-columns` setting for each kind of table (contracts,
  * commissions, other), by column key, so that every table of one kind
- * opens with the same columns.
+ * opens with the same columns. Until the user chooses, the contracts open
+ * without the API's internal codes.
  */
 struct _IwdColumnChooser
 {
@@ -30,6 +31,11 @@ struct _IwdColumnChooser
 
 G_DEFINE_FINAL_TYPE (IwdColumnChooser, iwd_column_chooser, GTK_TYPE_WIDGET)
 
+/* The columns hidden while a kind of table has no entry in the setting.
+ * The robot's error code and the client type are numeric codes that the
+ * API does not explain, so a broker has no use for them at first sight. */
+static const char * const default_hidden_contracts[] = { "erreur", "client.typeclient", NULL };
+
 static const char *
 get_column_key (GtkColumnViewColumn *column)
 {
@@ -43,6 +49,8 @@ lookup_hidden_keys (IwdColumnChooser *self)
   g_autoptr(GVariant) hidden = g_variant_lookup_value (all, self->table_kind,
                                                        G_VARIANT_TYPE_STRING_ARRAY);
 
+  if (hidden == NULL && g_str_equal (self->table_kind, "contracts"))
+    return g_strdupv ((GStrv) default_hidden_contracts);
   if (hidden == NULL)
     return g_new0 (char *, 1);
 

@@ -171,7 +171,8 @@ iwd_row_details_format_cell (IwdTable *table,
  * @table: (nullable): the table of the row, or %NULL to show no row
  * @row: the row to show, or %G_MAXUINT to show no row
  *
- * Lists every field of a row, empty ones too, in column order.
+ * Lists every field of a row, empty ones too, in column order, except
+ * the columns that iwd_cell_format_is_blank_column() leaves out.
  */
 void
 iwd_row_details_set_row (IwdRowDetails *self,
@@ -187,9 +188,15 @@ iwd_row_details_set_row (IwdRowDetails *self,
 
   for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
     {
-      g_autofree char *value = iwd_row_details_format_cell (table, row, column);
-      gboolean is_json = iwd_table_get_column_kind (table, column) == IWD_TABLE_KIND_TEXT
-                         && strchr (value, '\n') != NULL;
+      g_autofree char *value = NULL;
+      gboolean is_json;
+
+      if (iwd_cell_format_is_blank_column (table, column))
+        continue;
+
+      value = iwd_row_details_format_cell (table, row, column);
+      is_json = iwd_table_get_column_kind (table, column) == IWD_TABLE_KIND_TEXT
+                && strchr (value, '\n') != NULL;
 
       gtk_list_box_append (self->field_list,
                            make_field_row (iwd_table_get_column_label (table, column),

@@ -36,6 +36,7 @@ struct _IwdTableView
   GtkSingleSelection *selection;     /* owned; NULL until a table is set */
   GPtrArray          *sorters;       /* owned; one IwdColumnSorter per column */
   guint               filtered_column; /* the column searched alone, or G_MAXUINT */
+  GArray             *shown_columns; /* owned; the table column index of each grid column, in order */
   char               *table_kind;    /* owned; "contracts", "commissions" or "other" */
   GCancellable       *sort_cancellable;   /* owned; cancels the running sort, or NULL */
   GCancellable       *table_cancellable;  /* owned; cancels work on the table shown */

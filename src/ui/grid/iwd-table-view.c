@@ -3,6 +3,7 @@
 #include "iwd-table-view-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "iwd-cell-format.h"
 #include "iwd-column-sorter.h"
@@ -166,7 +167,7 @@ find_sort_column (IwdTableView *self,
       if (iwd_column_sorter_get_n_compares (IWD_COLUMN_SORTER (sorter)) == n_compares[i])
         continue;
 
-      *out_column = i;
+      *out_column = iwd_column_sorter_get_column (IWD_COLUMN_SORTER (sorter));
       *out_sort_type = gtk_sorter_compare (sorter, first, second) == ordering
                        ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
       return TRUE;
@@ -191,14 +192,26 @@ remove_columns (IwdTableView *self)
 }
 
 static void
+list_shown_columns (IwdTableView *self,
+                    IwdTable     *table)
+{
+  g_array_set_size (self->shown_columns, 0);
+  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
+    {
+      if (!iwd_cell_format_is_blank_column (table, column))
+        g_array_append_val (self->shown_columns, column);
+    }
+}
+
+static void
 fill_column_dropdown (IwdTableView *self,
                       IwdTable     *table)
 {
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
 
   gtk_string_list_append (choices, _("All columns"));
-  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
-    gtk_string_list_append (choices, iwd_table_get_column_label (table, column));
+  for (guint i = 0; i < self->shown_columns->len; i++)
+    gtk_string_list_append (choices, iwd_table_get_column_label (table, g_array_index (self->shown_columns, guint, i)));
 
   gtk_drop_down_set_model (self->column_dropdown, G_LIST_MODEL (choices));
   gtk_drop_down_set_selected (self->column_dropdown, 0);
@@ -214,7 +227,10 @@ apply_search (IwdTableView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint selected = gtk_drop_down_get_selected (self->column_dropdown);
-  guint column = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? G_MAXUINT : selected - 1;
+  guint column = G_MAXUINT;
+
+  if (selected != 0 && selected != GTK_INVALID_LIST_POSITION)
+    column = g_array_index (self->shown_columns, guint, selected - 1);
 
   if (self->model == NULL)
     return;
@@ -445,6 +461,7 @@ iwd_table_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->sorters, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_columns, g_array_unref);
 
   G_OBJECT_CLASS (iwd_table_view_parent_class)->dispose (object);
 }
@@ -497,6 +514,7 @@ iwd_table_view_init (IwdTableView *self)
   self->filtered_column = G_MAXUINT;
 
   self->sorters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.cancel-export", FALSE);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -522,7 +540,8 @@ iwd_table_view_new (void)
  * @table: the table to show
  *
  * Shows a table in load order with one column per table column, headed
- * by the column's label. The search entry is cleared, and the search
+ * by the column's label, except an empty trailing column of a statement
+ * that has no header. The search entry is cleared, and the search
  * goes back to all columns. The search is prepared in a worker thread.
  */
 void
@@ -533,9 +552,14 @@ iwd_table_view_set_table (IwdTableView *self,
   g_return_if_fail (IWD_IS_TABLE (table));
 
   cancel_table_work (self);
+  /* The new columns must not bind rows of the previous table, which may
+   * have fewer columns. */
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
   g_clear_object (&self->model);
   remove_columns (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  list_shown_columns (self, table);
   fill_column_dropdown (self, table);
   self->filtered_column = G_MAXUINT;
   g_free (self->table_kind);
@@ -544,8 +568,8 @@ iwd_table_view_set_table (IwdTableView *self,
   self->model = iwd_table_model_new (table);
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (on_model_items_changed), self, 0);
-  for (guint column = 0; column < iwd_table_get_n_columns (table); column++)
-    add_column (self, column);
+  for (guint i = 0; i < self->shown_columns->len; i++)
+    add_column (self, g_array_index (self->shown_columns, guint, i));
   iwd_column_chooser_set_columns (self->column_chooser, self->column_view, self->table_kind);
 
   set_selection (self);
