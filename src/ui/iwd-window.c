@@ -1236,6 +1236,10 @@ iwd_window_init (IwdWindow *self)
   iwd_portfolios_page_set_error_formatter (self->portfolios_page, iwd_error_dup_user_message);
   iwd_profiles_page_set_message_func (self->profiles_page, iwd_error_dup_user_message);
   iwd_errors_page_set_message_func (self->errors_page, iwd_error_dup_user_message);
+  iwd_profiles_page_set_companies (self->profiles_page,
+                                   iwd_companies_page_get_model (self->companies_page));
+  iwd_errors_page_set_companies (self->errors_page,
+                                 iwd_companies_page_get_model (self->companies_page));
 
   add_retry_page (self);
 

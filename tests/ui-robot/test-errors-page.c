@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "iwd-company.h"
 #include "iwd-error-monitor.h"
 #include "iwd-errors-page.h"
 #include "iwd-robot-error.h"
@@ -115,6 +116,23 @@ find_button (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -262,6 +280,25 @@ test_errors_page_finalized (void)
   robot_fixture_tear_down (&robot);
 }
 
+/* The heading of a profile's errors names its company by the company
+ * list's label, also when the list arrives after the errors. */
+static void
+test_errors_company_label (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GListStore) companies = g_list_store_new (IWD_TYPE_COMPANY);
+  g_autoptr(IwdCompany) allianz = iwd_company_new ("ALLIANZ", "Allianz IARD");
+
+  robot_save_profile (&fixture->robot, "ALLIANZ", "AZ-BAD", "wrong");
+  iwd_errors_page_set_companies (fixture->page, G_LIST_MODEL (companies));
+  load_page (fixture);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->page), "AZ-BAD — Allianz IARD"));
+
+  g_list_store_append (companies, allianz);
+
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "AZ-BAD — Allianz IARD"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +321,7 @@ main (int   argc,
   ADD ("invalid-json", test_errors_invalid_json, TEST_DATA_DIR "/ui-robot/invalid-errors");
   ADD ("empty", test_errors_empty, NULL);
   ADD ("tab-badge", test_errors_tab_badge, NULL);
+  ADD ("company-label", test_errors_company_label, NULL);
   g_test_add_func ("/ui/robot/errors/finalized", test_errors_page_finalized);
 
 #undef ADD

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "iwd-company.h"
 #include "iwd-profile-row.h"
 #include "iwd-profiles-page.h"
 #include "robot-fixture.h"
@@ -631,6 +632,41 @@ test_profiles_empty (void)
   robot_fixture_tear_down (&robot);
 }
 
+static const char *
+get_row_title (Fixture    *fixture,
+               const char *profile_id)
+{
+  IwdProfileRow *row = find_row (GTK_WIDGET (fixture->page), profile_id);
+
+  g_assert_nonnull (row);
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+/* The list names ALLIANZ with a label and AXA without one. Rows follow
+ * the list when it arrives after them. */
+static void
+test_profiles_company_labels (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GListStore) companies = g_list_store_new (IWD_TYPE_COMPANY);
+  g_autoptr(IwdCompany) allianz = iwd_company_new ("ALLIANZ", "Allianz IARD");
+  g_autoptr(IwdCompany) axa = iwd_company_new ("AXA", NULL);
+  g_autofree char *code_title = NULL;
+
+  iwd_profiles_page_set_companies (fixture->page, G_LIST_MODEL (companies));
+  load_page (fixture);
+  code_title = g_strdup (get_row_title (fixture, "AZ1"));
+
+  g_list_store_append (companies, allianz);
+  g_list_store_append (companies, axa);
+
+  g_assert_false (g_str_has_suffix (code_title, "Allianz IARD"));
+  g_assert_cmpstr (get_row_title (fixture, "AZ1"), ==, "AZ1 — Allianz IARD");
+  g_assert_cmpstr (get_row_title (fixture, "AZ3"), ==, "AZ3 — Allianz IARD");
+  g_assert_true (g_str_has_prefix (get_row_title (fixture, "AX2"), "AX2 — "));
+  g_assert_cmpint (g_ascii_strcasecmp (get_row_title (fixture, "AX2") + strlen ("AX2 — "), "AXA"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/ui/robot/profiles/empty", test_profiles_empty);
   g_test_add_func ("/ui/robot/profiles/finalized", test_profiles_page_finalized);
   ADD ("calendar", test_profiles_calendar);
+  ADD ("company-labels", test_profiles_company_labels);
 
 #undef ADD
 

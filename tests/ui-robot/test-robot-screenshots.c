@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "iwd-company.h"
 #include "iwd-errors-page.h"
 #include "iwd-profiles-page.h"
 #include "robot-fixture.h"
@@ -125,10 +126,24 @@ expand_first_row (GtkWidget *widget)
   return FALSE;
 }
 
+/* A company list as the API gives it: ALLIANZ with a label, AXA without. */
+static GListModel *
+new_company_list (void)
+{
+  GListStore *companies = g_list_store_new (IWD_TYPE_COMPANY);
+  g_autoptr(IwdCompany) allianz = iwd_company_new ("ALLIANZ", "Allianz IARD");
+  g_autoptr(IwdCompany) axa = iwd_company_new ("AXA", NULL);
+
+  g_list_store_append (companies, allianz);
+  g_list_store_append (companies, axa);
+  return G_LIST_MODEL (companies);
+}
+
 static void
 test_screenshots (void)
 {
   RobotFixture robot = { 0 };
+  g_autoptr(GListModel) companies = new_company_list ();
   GtkWidget *profiles;
   GtkWidget *errors;
 
@@ -145,6 +160,7 @@ test_screenshots (void)
   robot_save_profile (&robot, "AXA", "AX-BREST", "wrong");
 
   profiles = iwd_profiles_page_new ();
+  iwd_profiles_page_set_companies (IWD_PROFILES_PAGE (profiles), companies);
   iwd_profiles_page_set_client (IWD_PROFILES_PAGE (profiles), robot.client);
   robot_wait_until (profiles_loaded, profiles);
   iwd_profiles_page_set_sort (IWD_PROFILES_PAGE (profiles), IWD_PROFILES_SORT_STATE);
@@ -152,6 +168,7 @@ test_screenshots (void)
   show_and_save (profiles, "robot-profiles");
 
   errors = iwd_errors_page_new ();
+  iwd_errors_page_set_companies (IWD_ERRORS_PAGE (errors), companies);
   iwd_errors_page_set_client (IWD_ERRORS_PAGE (errors), robot.client);
   robot_wait_until (errors_loaded, errors);
   show_and_save (errors, "robot-errors");

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-company-labels.h"
 #include "iwd-errors-page.h"
 #include "iwd-robot-enums.h"
 #include "iwd-robot-error.h"
@@ -21,6 +22,7 @@ struct _IwdErrorsPage
   GtkWidget            parent_instance;
 
   IwdClient           *client;        /* owned, nullable */
+  GListModel          *companies;     /* owned, nullable: IwdCompany, for their labels */
   IwdRobotMessageFunc  message_func;
   GCancellable        *cancellable;   /* owned, nullable: the load under way */
   GListStore          *errors;        /* owned: IwdRobotError, newest first */
@@ -137,14 +139,18 @@ new_error_row (IwdRobotError *error)
 }
 
 /* One profile's errors: a heading and a boxed list. The heading is a
- * plain label, because profile ids are the broker's own text. */
+ * plain label, because profile ids are the broker's own text. It names
+ * the company by its label in the company list, where the robot gives
+ * only a code. */
 static GtkListBox *
 add_group (IwdErrorsPage *self,
            IwdRobotError *error)
 {
   GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *company = iwd_company_labels_lookup (self->companies,
+                                                   iwd_robot_error_get_company (error));
   g_autofree char *heading = g_strdup_printf ("%s — %s", iwd_robot_error_get_profile_id (error),
-                                              iwd_robot_error_get_company (error));
+                                              company);
   GtkWidget *label = gtk_label_new (heading);
   GtkWidget *list = gtk_list_box_new ();
 
@@ -190,6 +196,18 @@ show_groups (IwdErrorsPage *self,
         }
       gtk_list_box_append (list, new_error_row (error));
     }
+}
+
+static void
+companies_changed_cb (IwdErrorsPage *self)
+{
+  GListModel *errors = G_LIST_MODEL (self->errors);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (errors); i++)
+    g_ptr_array_add (shown, g_list_model_get_item (errors, i));
+
+  show_groups (self, shown);
 }
 
 static void
@@ -275,6 +293,7 @@ iwd_errors_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_ERRORS_PAGE);
   g_clear_object (&self->client);
+  g_clear_object (&self->companies);
   g_clear_object (&self->errors);
 
   G_OBJECT_CLASS (iwd_errors_page_parent_class)->dispose (object);
@@ -381,6 +400,34 @@ iwd_errors_page_set_client (IwdErrorsPage *self,
     return;
 
   iwd_errors_page_reload (self);
+}
+
+/**
+ * iwd_errors_page_set_companies:
+ * @self: a #IwdErrorsPage
+ * @companies: (nullable): the company list, of #IwdCompany
+ *
+ * Sets the list whose labels head the profiles' errors in place of the
+ * robot's company codes. The headings follow the list as it loads or
+ * changes.
+ */
+void
+iwd_errors_page_set_companies (IwdErrorsPage *self,
+                               GListModel    *companies)
+{
+  g_return_if_fail (IWD_IS_ERRORS_PAGE (self));
+  g_return_if_fail (companies == NULL || G_IS_LIST_MODEL (companies));
+
+  if (self->companies == companies)
+    return;
+
+  if (self->companies != NULL)
+    g_signal_handlers_disconnect_by_func (self->companies, companies_changed_cb, self);
+  g_set_object (&self->companies, companies);
+  if (companies != NULL)
+    g_signal_connect_object (companies, "items-changed", G_CALLBACK (companies_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  companies_changed_cb (self);
 }
 
 /**

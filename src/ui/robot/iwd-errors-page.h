@@ -35,6 +35,8 @@ void                iwd_errors_page_set_client        (IwdErrorsPage       *self
                                                        IwdClient           *client);
 void                iwd_errors_page_set_message_func  (IwdErrorsPage       *self,
                                                        IwdRobotMessageFunc  func);
+void                iwd_errors_page_set_companies     (IwdErrorsPage       *self,
+                                                       GListModel          *companies);
 
 IwdErrorsPageState  iwd_errors_page_get_state         (IwdErrorsPage       *self);
 GListModel         *iwd_errors_page_get_model         (IwdErrorsPage       *self);

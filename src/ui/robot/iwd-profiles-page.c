@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-company-labels.h"
 #include "iwd-profile-row.h"
 #include "iwd-profiles-page.h"
 #include "iwd-robot-enums.h"
@@ -23,6 +24,7 @@ struct _IwdProfilesPage
 
   IwdClient            *client;          /* owned, nullable */
   IwdAccountState      *account_state;   /* owned, nullable */
+  GListModel           *companies;       /* owned, nullable: IwdCompany, for their labels */
   IwdRobotMessageFunc   message_func;
   GCancellable         *cancellable;     /* owned, nullable: the load under way */
   GCancellable         *operations;      /* owned: forced tasks, dates and deletions */
@@ -443,11 +445,32 @@ sort_changed_cb (IwdProfilesPage *self)
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
+/* Titles the row with the company's label from the company list, as
+ * the companies page shows it, where the robot gives only a code. */
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  return iwd_profile_row_new (item);
+  IwdProfilesPage *self = user_data;
+  GtkWidget *row = iwd_profile_row_new (item);
+  const char *company = iwd_company_labels_lookup (self->companies,
+                                                   iwd_profile_item_get_company (item));
+  g_autofree char *title = g_strdup_printf ("%s — %s", iwd_profile_item_get_id (item), company);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return row;
+}
+
+static void
+bind_rows (IwdProfilesPage *self)
+{
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row_cb, self, NULL);
+}
+
+static void
+companies_changed_cb (IwdProfilesPage *self)
+{
+  bind_rows (self);
 }
 
 static void
@@ -534,6 +557,7 @@ iwd_profiles_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_PROFILES_PAGE);
   g_clear_object (&self->client);
   g_clear_object (&self->account_state);
+  g_clear_object (&self->companies);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -655,7 +679,7 @@ iwd_profiles_page_init (IwdProfilesPage *self)
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                           GTK_SORTER (g_object_ref (self->sorter)));
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row_cb, NULL, NULL);
+  bind_rows (self);
 
   list_companies (self, no_items);
   set_state (self, IWD_PROFILES_PAGE_STATE_LOADING);
@@ -716,6 +740,33 @@ iwd_profiles_page_set_account_state (IwdProfilesPage *self,
   g_return_if_fail (state == NULL || IWD_IS_ACCOUNT_STATE (state));
 
   g_set_object (&self->account_state, state);
+}
+
+/**
+ * iwd_profiles_page_set_companies:
+ * @self: a #IwdProfilesPage
+ * @companies: (nullable): the company list, of #IwdCompany
+ *
+ * Sets the list whose labels title the profiles in place of the robot's
+ * company codes. The rows follow the list as it loads or changes.
+ */
+void
+iwd_profiles_page_set_companies (IwdProfilesPage *self,
+                                 GListModel      *companies)
+{
+  g_return_if_fail (IWD_IS_PROFILES_PAGE (self));
+  g_return_if_fail (companies == NULL || G_IS_LIST_MODEL (companies));
+
+  if (self->companies == companies)
+    return;
+
+  if (self->companies != NULL)
+    g_signal_handlers_disconnect_by_func (self->companies, companies_changed_cb, self);
+  g_set_object (&self->companies, companies);
+  if (companies != NULL)
+    g_signal_connect_object (companies, "items-changed", G_CALLBACK (companies_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  bind_rows (self);
 }
 
 /**

@@ -67,6 +67,8 @@ void                  iwd_profiles_page_set_account_state (IwdProfilesPage     *
                                                            IwdAccountState     *state);
 void                  iwd_profiles_page_set_message_func  (IwdProfilesPage     *self,
                                                            IwdRobotMessageFunc  func);
+void                  iwd_profiles_page_set_companies     (IwdProfilesPage     *self,
+                                                           GListModel          *companies);
 
 IwdProfilesPageState  iwd_profiles_page_get_state         (IwdProfilesPage     *self);
 GListModel           *iwd_profiles_page_get_model         (IwdProfilesPage     *self);
