@@ -126,6 +126,10 @@ test_bad_lines_listed (LocalFixture  *fixture,
                                          "2 lines could not be read and were left out:"));
   g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 3: "));
   g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 4: "));
+  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view),
+                                         "Line 3: “31/02/2023” in column “date_effet” is not a valid date"));
+  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view),
+                                         "Line 4: “N/A” in column “Prime TTC” is not an amount"));
   g_assert_false (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 2: "));
   g_assert_cmpstr (iwd_table_view_get_table_kind (iwd_local_file_view_get_table_view (fixture->view)),
                    ==, "commissions");

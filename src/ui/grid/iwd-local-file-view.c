@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-bad-line-message.h"
 #include "iwd-commissions-json.h"
 #include "iwd-commissions-tsv.h"
 #include "iwd-contracts.h"
@@ -156,13 +157,9 @@ static void
 add_bad_line (IwdLocalFileView *self,
               IwdTsvBadLine    *bad_line)
 {
-  g_autofree char *text = NULL;
-  GtkWidget *label;
+  g_autofree char *text = iwd_bad_line_dup_message (bad_line);
+  GtkWidget *label = gtk_label_new (text);
 
-  /* Translators: a line of a statement that was left out, and why; the
-   * reason comes from the parser in English */
-  text = g_strdup_printf (_("Line %u: %s"), bad_line->line, bad_line->reason);
-  label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -175,9 +172,6 @@ add_bad_line (IwdLocalFileView *self,
   gtk_list_box_append (self->bad_lines_list, label);
 }
 
-/* TODO: the reasons are the parser's English messages, which name the
- * value and the column. A translated reason needs the parser to return
- * a code with those values. */
 static void
 show_bad_lines (IwdLocalFileView *self,
                 GPtrArray        *bad_lines)
