@@ -12,6 +12,9 @@
 #define SECONDS_PER_DAY 86400
 #define MAX_VALUE_IN_MESSAGE 40
 
+/* Arenas up to this size get a memo of 16 bytes per byte of text. */
+#define MAX_MEMO_ARENA (64 * 1024)
+
 #define CANDIDATE(kind) (1u << (kind))
 #define ALL_CANDIDATES (CANDIDATE (IWD_TABLE_KIND_BOOLEAN) \
                         | CANDIDATE (IWD_TABLE_KIND_DATE) \
@@ -49,6 +52,12 @@ typedef struct {
   gboolean        any_decimal;   /* a value parses as a decimal number */
   gboolean        amount_key;    /* the key names an amount */
 } BuilderColumn;
+
+/* A converted value by arena offset. */
+typedef struct {
+  gint64   value;
+  gboolean known;
+} MemoEntry;
 
 struct _IwdTableBuilder
 {
@@ -273,7 +282,8 @@ narrow_candidates (BuilderColumn *column,
                    const char    *text,
                    gsize          length)
 {
-  if (!g_str_equal (text, "true") && !g_str_equal (text, "false"))
+  if ((column->candidates & CANDIDATE (IWD_TABLE_KIND_BOOLEAN))
+      && !g_str_equal (text, "true") && !g_str_equal (text, "false"))
     column->candidates &= ~CANDIDATE (IWD_TABLE_KIND_BOOLEAN);
 
   if (has_leading_zero (text))
@@ -294,6 +304,8 @@ narrow_candidates (BuilderColumn *column,
   check_candidate (column, IWD_TABLE_KIND_DECIMAL, text);
 }
 
+/* A value that the arena already contained, a repeated town or date,
+ * was checked when it first came, so only new values narrow the kinds. */
 static gboolean
 set_inferred_cell (BuilderColumn  *column,
                    guint           row,
@@ -301,10 +313,14 @@ set_inferred_cell (BuilderColumn  *column,
                    gsize           length,
                    GError        **error)
 {
+  gsize arena_length = column->storage->arena_length;
   const char *stored_text;
 
   if (!iwd_table_column_set_text (column->storage, row, text, length, error))
     return FALSE;
+
+  if (column->storage->arena_length == arena_length)
+    return TRUE;
 
   stored_text = iwd_table_column_get_text (column->storage, row);
   if (column->candidates != 0)
@@ -370,29 +386,59 @@ choose_kind (BuilderColumn *column)
   return IWD_TABLE_KIND_TEXT;
 }
 
+/* Converts each distinct text once: an interned column of a million
+ * dates contains only a few hundred, and @memo keeps each one's value by
+ * its arena offset. @memo is NULL when the arena is too large for it. */
+static gboolean
+convert_cell (IwdTableColumn  *text_storage,
+              guint            row,
+              IwdTableKind     kind,
+              MemoEntry       *memo,
+              gint64          *out_value,
+              GError         **error)
+{
+  const char *text = iwd_table_column_get_text (text_storage, row);
+  guint32 offset = text_storage->offsets[row];
+
+  if (memo != NULL && memo[offset].known)
+    {
+      *out_value = memo[offset].value;
+      return TRUE;
+    }
+
+  if (!parse_as_kind (kind, text, out_value))
+    {
+      set_value_error (error, row, text_storage, kind, text);
+      return FALSE;
+    }
+
+  if (memo != NULL)
+    memo[offset] = (MemoEntry) { *out_value, TRUE };
+  return TRUE;
+}
+
 static IwdTableColumn *
 convert_storage (IwdTableColumn  *text_storage,
                  IwdTableKind     kind,
                  GError         **error)
 {
   g_autoptr(IwdTableColumn) converted = iwd_table_column_new (text_storage->key, kind);
+  g_autofree MemoEntry *memo = NULL;
 
   converted->custom_label = g_strdup (text_storage->custom_label);
+  if (text_storage->arena_length <= MAX_MEMO_ARENA)
+    memo = g_new0 (MemoEntry, text_storage->arena_length);
 
   for (guint row = 0; row < text_storage->n_cells; row++)
     {
-      const char *text = iwd_table_column_get_text (text_storage, row);
       gint64 value;
 
       iwd_table_column_append_null (converted);
-      if (text == NULL)
+      if (iwd_table_column_is_null (text_storage, row))
         continue;
 
-      if (!parse_as_kind (kind, text, &value))
-        {
-          set_value_error (error, row, text_storage, kind, text);
-          return NULL;
-        }
+      if (!convert_cell (text_storage, row, kind, memo, &value, error))
+        return NULL;
 
       iwd_table_column_set_int64 (converted, row, value);
     }

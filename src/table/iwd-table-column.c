@@ -74,41 +74,38 @@ reserve_arena (IwdTableColumn  *column,
 static void
 drop_interning_if_unprofitable (IwdTableColumn *column)
 {
-  guint n_distinct = g_hash_table_size (column->interned);
+  guint n_distinct = iwd_intern_table_size (column->interned);
 
   if (n_distinct < INTERN_MIN_DISTINCT || n_distinct * 2 < column->n_cells)
     return;
 
-  g_clear_pointer (&column->interned, g_hash_table_unref);
+  g_clear_pointer (&column->interned, iwd_intern_table_free);
 }
 
-/* Writes the text at the end of the arena and keeps it there only if the
- * arena does not contain it already. Returns the text's offset. */
+/* Writes the text at the end of the arena, unless the arena contains it
+ * already. Returns the text's offset. */
 static guint32
 store_text (IwdTableColumn *column,
             const char     *text,
             gsize           length)
 {
   guint32 offset = column->arena_length;
-  char *copy = column->arena + offset;
-  gpointer existing;
+  guint32 existing;
 
-  memcpy (copy, text, length);
-  copy[length] = '\0';
+  if (column->interned != NULL
+      && iwd_intern_table_lookup (column->interned, column->arena, text, length, &existing))
+    return existing;
 
-  if (column->interned == NULL)
+  memcpy (column->arena + offset, text, length);
+  column->arena[offset + length] = '\0';
+  column->arena_length += length + 1;
+
+  if (column->interned != NULL)
     {
-      column->arena_length += length + 1;
-      return offset;
+      iwd_intern_table_insert (column->interned, text, length, offset);
+      drop_interning_if_unprofitable (column);
     }
 
-  if (g_hash_table_lookup_extended (column->interned, copy, NULL, &existing))
-    return GPOINTER_TO_UINT (existing);
-
-  g_hash_table_insert (column->interned, g_strdup (copy),
-                       GUINT_TO_POINTER (offset));
-  column->arena_length += length + 1;
-  drop_interning_if_unprofitable (column);
   return offset;
 }
 
@@ -127,8 +124,7 @@ iwd_table_column_new (const char   *key,
       column->arena = g_malloc (column->arena_allocated);
       column->arena[0] = '\0';
       column->arena_length = 1;
-      column->interned = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                g_free, NULL);
+      column->interned = iwd_intern_table_new ();
     }
 
   return column;
@@ -146,7 +142,7 @@ iwd_table_column_free (IwdTableColumn *column)
   g_free (column->offsets);
   g_free (column->nulls);
   g_free (column->arena);
-  g_clear_pointer (&column->interned, g_hash_table_unref);
+  g_clear_pointer (&column->interned, iwd_intern_table_free);
   g_free (column);
 }
 
@@ -257,7 +253,7 @@ iwd_table_column_compact (IwdTableColumn *column)
       column->arena_allocated = column->arena_length;
     }
 
-  g_clear_pointer (&column->interned, g_hash_table_unref);
+  g_clear_pointer (&column->interned, iwd_intern_table_free);
 }
 
 gsize

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "iwd-intern-table.h"
 #include "iwd-table.h"
 
 G_BEGIN_DECLS
@@ -29,7 +30,7 @@ typedef struct {
   char         *arena;          /* owned; starts with "" for empty cells */
   gsize         arena_length;
   gsize         arena_allocated;
-  GHashTable   *interned;       /* owned; text → offset, NULL once dropped */
+  IwdInternTable *interned;     /* owned; NULL once dropped */
 } IwdTableColumn;
 
 IwdTableColumn *iwd_table_column_new          (const char      *key,

@@ -337,6 +337,30 @@ test_lenient_empty_error (void)
   g_assert_null (bad_lines);
 }
 
+/* Repeated values are checked and converted once per distinct value,
+ * and each row still gets its own. */
+static void
+test_repeated_values (void)
+{
+  const char *text = "Date\tCode\n"
+                     "05/01/2023\t12\n"
+                     "31/01/2023\t12\n"
+                     "05/01/2023\tx\n"
+                     "31/01/2023\t12\n";
+  g_autoptr(GBytes) data = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IwdTable) table = iwd_parse_commissions_tsv (data, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (iwd_table_get_column_kind (table, 0), ==, IWD_TABLE_KIND_DATE);
+  g_assert_cmpint (iwd_table_get_int64 (table, 0, 0), ==, JANUARY_5_2023);
+  g_assert_cmpint (iwd_table_get_int64 (table, 1, 0), ==, JANUARY_31_2023);
+  g_assert_cmpint (iwd_table_get_int64 (table, 2, 0), ==, JANUARY_5_2023);
+  g_assert_cmpint (iwd_table_get_int64 (table, 3, 0), ==, JANUARY_31_2023);
+  g_assert_cmpint (iwd_table_get_column_kind (table, 1), ==, IWD_TABLE_KIND_TEXT);
+  g_assert_cmpstr (iwd_table_get_text (table, 3, 1), ==, "12");
+}
+
 /* LF, CRLF and a lone CR all end a line, and line numbers count them. */
 static void
 test_lenient_line_ends (void)
@@ -412,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/table/tsv/lenient/empty-error", test_lenient_empty_error);
   g_test_add_func ("/table/tsv/lenient/line-ends", test_lenient_line_ends);
   g_test_add_func ("/table/tsv/windows-many-blocks", test_windows_many_blocks);
+  g_test_add_func ("/table/tsv/repeated-values", test_repeated_values);
 
   return g_test_run ();
 }
