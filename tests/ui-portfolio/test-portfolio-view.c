@@ -541,6 +541,67 @@ test_offline_copy (Fixture       *fixture,
 }
 
 static gboolean
+file_contains (const char *path,
+               const char *text)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+  return memmem (contents, length, text, strlen (text)) != NULL;
+}
+
+/* Searches the database and its write-ahead log and shared memory. */
+static gboolean
+database_contains (Fixture    *fixture,
+                   const char *text)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat ("history.sqlite3", suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (fixture->portfolio.data_dir, name, NULL);
+
+      if (file_contains (path, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+copy_kept (gpointer data)
+{
+  GPtrArray *fetches = iwd_history_view_get_fetches (iwd_portfolio_view_get_history_view (data));
+
+  return copy_settled (data) && fetches != NULL && fetches->len == 1
+         && g_strcmp0 (iwd_portfolio_view_get_contracts_page (data), "copy") == 0;
+}
+
+/* The contracts that the robot delivers while the contracts tab polls
+ * are kept too, and the stored copy takes over the tab. */
+static void
+test_collected_contracts_kept (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  IwdPortfolioView *view;
+
+  create_portfolio (fixture);
+  view = open_view_with_history (fixture);
+  iwd_portfolio_view_set_poll_interval (view, POLL_INTERVAL_MS);
+  portfolio_wait_until (contracts_shown, iwd_portfolio_view_get_contracts_tab (view));
+  portfolio_wait_until (copy_kept, view);
+
+  g_assert_cmpstr (iwd_portfolio_view_get_contracts_page (view), ==, "copy");
+  g_assert_cmpuint (count_copy_rows (view), ==, 7);
+  g_assert_cmpuint (iwd_history_view_get_fetches (iwd_portfolio_view_get_history_view (view))->len, ==, 1);
+  g_assert_true (database_contains (fixture, "PTF1"));
+}
+
+static gboolean
 differences_shown (gpointer data)
 {
   IwdHistoryView *history = iwd_portfolio_view_get_history_view (data);
@@ -617,38 +678,6 @@ static gboolean
 history_empty (gpointer data)
 {
   return history_page_is (data, "no-fetch");
-}
-
-static gboolean
-file_contains (const char *path,
-               const char *text)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-
-  return memmem (contents, length, text, strlen (text)) != NULL;
-}
-
-/* Searches the database and its write-ahead log and shared memory. */
-static gboolean
-database_contains (Fixture    *fixture,
-                   const char *text)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat ("history.sqlite3", suffixes[i], NULL);
-      g_autofree char *path = g_build_filename (fixture->portfolio.data_dir, name, NULL);
-
-      if (file_contains (path, text))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static gboolean
@@ -772,6 +801,8 @@ main (int   argc,
               fixture_set_up, test_reopen_from_copy, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/offline-copy", Fixture, at_once,
               fixture_set_up, test_offline_copy, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/collected-contracts-kept", Fixture, collecting,
+              fixture_set_up, test_collected_contracts_kept, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/history-differences", Fixture, at_once,
               generated_set_up, test_history_differences, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/forget-copies", Fixture, at_once,

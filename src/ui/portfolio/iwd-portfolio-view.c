@@ -295,6 +295,19 @@ load_contracts (IwdPortfolioView *self)
                                  contracts_loaded_cb, call_new (self));
 }
 
+/* The contracts tab fetches for itself while the robot collects, and its
+ * replies are not kept. When it first shows contracts, the stored copy
+ * fetches them again, so that they are kept and shown offline too. */
+static void
+live_state_changed_cb (IwdPortfolioView *self)
+{
+  if (iwd_contracts_tab_get_state (self->contracts_tab) != IWD_CONTRACTS_TAB_STATE_TABLE
+      || iwd_portfolio_data_get_loading (self->contracts_data))
+    return;
+
+  load_contracts (self);
+}
+
 static GtkWidget *
 build_contracts_page (IwdPortfolioView *self)
 {
@@ -326,6 +339,8 @@ create_contracts_page (IwdPortfolioView *self,
   self->contracts_data = iwd_portfolio_data_new (client, self->store, self->portfolio_id,
                                                  IWD_HISTORY_KIND_CONTRACTS, NULL);
   g_signal_connect_object (self->contracts_data, "notify::table", G_CALLBACK (table_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contracts_tab, "notify::state", G_CALLBACK (live_state_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   add_tab (self, build_contracts_page (self), "contracts", _("Contracts"), "folder-documents-symbolic");
