@@ -95,6 +95,22 @@ test_view_no_fetch (HistoryFixture *f,
   history_fixture_finalize_in_window (GTK_WIDGET (view));
 }
 
+static GtkWindow *
+find_window (const char *title)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+
+  return NULL;
+}
+
 static void
 test_view_single_fetch (HistoryFixture *f,
                         gconstpointer   unused)
@@ -108,6 +124,10 @@ test_view_single_fetch (HistoryFixture *f,
   g_assert_cmpstr (iwd_history_view_get_page (view), ==, "single");
   g_assert_cmpuint (iwd_history_view_get_fetches (view)->len, ==, 1);
   g_assert_null (iwd_history_view_get_differences (view));
+  /* With nothing to export the action is disabled, so no dialog opens. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "history.export", "s", "csv-fr");
+  history_fixture_spin (200);
+  g_assert_null (find_window ("Export the Table"));
   history_fixture_finalize_in_window (GTK_WIDGET (view));
 }
 
@@ -252,6 +272,31 @@ dup_csv_line (IwdTable *diff,
     }
 
   return g_string_free (line, FALSE);
+}
+
+static gboolean
+export_dialog_shown (gpointer unused)
+{
+  return find_window ("Export the Table") != NULL;
+}
+
+/* The action asks for a file through the grid's export dialog. */
+static void
+test_view_export_action (HistoryFixture *f,
+                         gconstpointer   unused)
+{
+  g_autoptr(IwdPortfolioData) data = history_fixture_new_data (f, IWD_HISTORY_KIND_CONTRACTS);
+  IwdHistoryView *view;
+
+  history_fixture_load (data, TRUE);
+  history_fixture_load (data, TRUE);
+  view = show_history (data);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "history.export", "s", "csv-fr"));
+  g_assert_true (history_fixture_wait_until (export_dialog_shown, NULL));
+  gtk_window_destroy (find_window ("Export the Table"));
+  history_fixture_spin (100);
+  history_fixture_finalize_in_window (GTK_WIDGET (view));
 }
 
 /* The Export action writes the differences as the grid shows them. */
@@ -476,6 +521,7 @@ main (int    argc,
   ADD_TEST ("/ui/history/differences", test_view_differences);
   ADD_TEST ("/ui/history/french-values", test_view_french_values);
   ADD_TEST ("/ui/history/export-csv", test_view_export_csv);
+  ADD_TEST ("/ui/history/export-action", test_view_export_action);
   ADD_TEST ("/ui/history/compare-chosen", test_view_compare_chosen);
   ADD_TEST ("/ui/history/follows-updates", test_view_follows_updates);
   ADD_TEST ("/ui/history/commissions-unchanged", test_view_commissions_unchanged);
