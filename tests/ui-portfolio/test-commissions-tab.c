@@ -25,13 +25,23 @@ typedef struct {
   IwdHistoryStore   *store;
 } Fixture;
 
+/* How long the sandbox's robot takes to collect a profile in the polling
+ * tests, and how often the tab checks meanwhile. */
+#define ROBOT_DELAY_MS 1500
+#define POLL_INTERVAL_MS 200
+
+/* With @data set, the sandbox generates the statements, empty until its
+ * robot has worked for ROBOT_DELAY_MS, in place of the fixture files. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = NULL;
 
-  portfolio_fixture_set_up (&fixture->portfolio, TEST_DATA_DIR "/ui-portfolio/commissions", 0);
+  if (data != NULL)
+    portfolio_fixture_set_up (&fixture->portfolio, NULL, ROBOT_DELAY_MS);
+  else
+    portfolio_fixture_set_up (&fixture->portfolio, TEST_DATA_DIR "/ui-portfolio/commissions", 0);
   path = g_build_filename (fixture->portfolio.data_dir, "history.sqlite3", NULL);
   fixture->store = iwd_history_store_new (path);
 
@@ -357,6 +367,89 @@ test_all_oldest_banner (Fixture       *fixture,
   g_assert_cmpuint (iwd_commissions_tab_get_n_rows (tab), ==, AX1_LINES + EARLIER_LINES);
 }
 
+/* What the tab went through while the robot collected. */
+typedef struct {
+  gboolean seen_collecting;
+  guint    n_ready;
+  guint    n_lines;
+} Collect;
+
+static void
+state_changed_cb (IwdCommissionsTab *tab,
+                  GParamSpec        *pspec,
+                  Collect           *collect)
+{
+  if (iwd_commissions_tab_get_state (tab) == IWD_COMMISSIONS_TAB_STATE_COLLECTING)
+    collect->seen_collecting = TRUE;
+}
+
+static void
+commissions_ready_cb (IwdCommissionsTab *tab,
+                      guint              n_lines,
+                      Collect           *collect)
+{
+  collect->n_ready++;
+  collect->n_lines = n_lines;
+}
+
+static gboolean
+has_ready (gpointer data)
+{
+  return ((Collect *) data)->n_ready > 0;
+}
+
+/* Loads AZ1 in a new tab that polls every POLL_INTERVAL_MS, with or
+ * without the history store, and waits until lines arrive. */
+static IwdCommissionsTab *
+collect_az1 (Fixture *fixture,
+             gboolean with_store,
+             Collect *collect)
+{
+  const char * const profile_ids[] = { "AZ1", NULL };
+  IwdCommissionsTab *tab = IWD_COMMISSIONS_TAB (iwd_commissions_tab_new (fixture->portfolio.client, "PTF1"));
+
+  if (with_store)
+    iwd_commissions_tab_set_history_store (tab, fixture->store);
+  iwd_commissions_tab_set_poll_interval (tab, POLL_INTERVAL_MS);
+  iwd_commissions_tab_set_profiles (tab, profile_ids);
+  g_signal_connect (tab, "notify::state", G_CALLBACK (state_changed_cb), collect);
+  g_signal_connect (tab, "commissions-ready", G_CALLBACK (commissions_ready_cb), collect);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (tab));
+
+  iwd_commissions_tab_load (tab, "AZ1");
+  portfolio_wait_until (has_ready, collect);
+  return tab;
+}
+
+static void
+test_poll_network (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  Collect collect = { 0 };
+  IwdCommissionsTab *tab = collect_az1 (fixture, FALSE, &collect);
+
+  g_assert_true (collect.seen_collecting);
+  g_assert_cmpuint (collect.n_ready, ==, 1);
+  g_assert_cmpuint (collect.n_lines, >, 0);
+  g_assert_cmpuint (collect.n_lines, ==, iwd_commissions_tab_get_n_rows (tab));
+  g_assert_cmpint (iwd_commissions_tab_get_state (tab), ==, IWD_COMMISSIONS_TAB_STATE_TABLE);
+}
+
+static void
+test_poll_store (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  Collect collect = { 0 };
+  IwdCommissionsTab *tab = collect_az1 (fixture, TRUE, &collect);
+
+  portfolio_wait_until (copy_settled, tab);
+  g_assert_true (collect.seen_collecting);
+  g_assert_cmpuint (collect.n_ready, ==, 1);
+  g_assert_cmpuint (collect.n_lines, >, 0);
+  g_assert_cmpuint (collect.n_lines, ==, iwd_commissions_tab_get_n_rows (tab));
+  g_assert_cmpint (iwd_commissions_tab_get_state (tab), ==, IWD_COMMISSIONS_TAB_STATE_TABLE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +475,10 @@ main (int   argc,
               fixture_set_up, test_all_one_grid, fixture_tear_down);
   g_test_add ("/ui/portfolio/commissions/all-oldest-banner", Fixture, NULL,
               fixture_set_up, test_all_oldest_banner, fixture_tear_down);
+  g_test_add ("/ui/portfolio/commissions/poll-network", Fixture, "generated",
+              fixture_set_up, test_poll_network, fixture_tear_down);
+  g_test_add ("/ui/portfolio/commissions/poll-store", Fixture, "generated",
+              fixture_set_up, test_poll_store, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "iwd-cell-format.h"
+#include "iwd-collect-poll.h"
 #include "iwd-commissions-tab.h"
 #include "iwd-freshness-banner.h"
 #include "iwd-load-progress.h"
@@ -29,6 +30,10 @@
  * "All Profiles" puts every profile's statement in one grid, with a first
  * column that names each line's profile, so that sorting, searching,
  * totals, the summary and exports cover all of them.
+ *
+ * While the statements have no line, the robot is taken to be still
+ * collecting them: the tab shows it, fetches them again on an interval,
+ * and emits #IwdCommissionsTab::commissions-ready when lines arrive.
  */
 struct _IwdCommissionsTab
 {
@@ -46,6 +51,8 @@ struct _IwdCommissionsTab
   char                   *error_message;    /* owned, nullable */
   gboolean                listing_profiles;
   GStrv                   chosen;           /* owned, nullable: the profiles of the last load */
+  IwdCollectPoll         *poll;             /* owned */
+  gboolean                polling;          /* the load under way is a poll */
 
   IwdHistoryStore        *store;            /* owned, nullable */
   GHashTable             *copies;           /* owned: profile id to IwdPortfolioData */
@@ -60,6 +67,8 @@ struct _IwdCommissionsTab
   IwdLoadProgress        *progress;         /* template child */
   IwdTableView           *table_view;       /* template child */
   AdwStatusPage          *error_status;     /* template child */
+  AdwStatusPage          *collecting_status; /* template child */
+  GtkLabel               *last_checked_label; /* template child */
 };
 
 /* The download of one or more profiles' statements, one after another,
@@ -89,10 +98,16 @@ enum {
   N_PROPS
 };
 
+enum {
+  SIGNAL_COMMISSIONS_READY,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* The stack's child names, indexed by IwdCommissionsTabState. */
-static const char * const state_pages[] = { "idle", "loading", "table", "error" };
+static const char * const state_pages[] = { "idle", "loading", "table", "error", "collecting" };
 
 /* The key of the grid's first column with "All Profiles", whose last
  * segment the commissions summary groups by when no column names a
@@ -272,6 +287,66 @@ clear_tables (IwdCommissionsTab *self)
 static void show_failure (IwdCommissionsTab *self,
                           const GError      *error);
 
+static void
+show_collecting (IwdCommissionsTab *self)
+{
+  guint minutes = iwd_collect_poll_get_interval_minutes (self->poll);
+  g_autofree char *message = NULL;
+
+  /* Translators: %d is a number of minutes */
+  message = g_strdup_printf (ngettext ("The robot is still collecting the commission statements. IWDesk checks again every %d minute.",
+                                       "The robot is still collecting the commission statements. IWDesk checks again every %d minutes.",
+                                       minutes),
+                             (int) minutes);
+  adw_status_page_set_description (self->collecting_status, message);
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_COLLECTING);
+}
+
+/* TODO: a statement with no line reads as one still being collected,
+ * because the API does not tell when the robot has finished. A profile
+ * that earns no commission keeps the tab polling. */
+static void
+show_rows (IwdCommissionsTab *self)
+{
+  guint n_rows = iwd_commissions_tab_get_n_rows (self);
+  gboolean was_collecting = self->state == IWD_COMMISSIONS_TAB_STATE_COLLECTING
+                            || self->previous_state == IWD_COMMISSIONS_TAB_STATE_COLLECTING;
+
+  if (n_rows == 0 && self->tables->len > 0)
+    {
+      show_collecting (self);
+      return;
+    }
+
+  iwd_collect_poll_stop (self->poll);
+  set_state (self, IWD_COMMISSIONS_TAB_STATE_TABLE);
+  if (was_collecting && n_rows > 0)
+    {
+      self->previous_state = IWD_COMMISSIONS_TAB_STATE_TABLE;
+      g_signal_emit (self, signals[SIGNAL_COMMISSIONS_READY], 0, n_rows);
+    }
+}
+
+/* A tab still collecting fetches again after the interval, also after a
+ * failed poll: the broker did not ask for that fetch. */
+static void
+keep_polling (IwdCommissionsTab *self)
+{
+  self->polling = FALSE;
+  if (self->state == IWD_COMMISSIONS_TAB_STATE_COLLECTING)
+    iwd_collect_poll_schedule (self->poll);
+}
+
+/* Ends a load whose statements all arrived. */
+static void
+finish_check (IwdCommissionsTab *self)
+{
+  g_autofree char *text = iwd_collect_poll_mark_checked (self->poll);
+
+  gtk_label_set_text (self->last_checked_label, text);
+  keep_polling (self);
+}
+
 /* Shows the tables in one grid. @tables contains one table per
  * @profile_ids. */
 static void
@@ -284,7 +359,7 @@ show_tables (IwdCommissionsTab  *self,
 
   if (shows_tables (self, tables))
     {
-      set_state (self, IWD_COMMISSIONS_TAB_STATE_TABLE);
+      show_rows (self);
       return;
     }
 
@@ -306,7 +381,7 @@ show_tables (IwdCommissionsTab  *self,
   g_free (self->summary);
   self->summary = dup_summary (self);
   gtk_label_set_text (self->summary_label, self->summary);
-  set_state (self, IWD_COMMISSIONS_TAB_STATE_TABLE);
+  show_rows (self);
 }
 
 static void
@@ -487,6 +562,10 @@ end_copy_load (IwdCommissionsTab *self,
       if (load->error != NULL && !cancelled)
         g_message ("portfolio: cannot refresh the commissions of profile %s in portfolio %s: %s",
                    load->failed_profile, self->portfolio_id, load->error->message);
+      if (load->error == NULL)
+        finish_check (self);
+      else if (!cancelled)
+        keep_polling (self);
       return;
     }
 
@@ -498,6 +577,16 @@ end_copy_load (IwdCommissionsTab *self,
 
 static void fetch_next (IwdCommissionsTab *self,
                         Load              *load);
+
+static void
+log_failed_poll (IwdCommissionsTab *self,
+                 const char        *profile_id,
+                 const GError      *error)
+{
+  g_message ("portfolio: cannot check the commissions of profile %s in portfolio %s: %s",
+             profile_id, self->portfolio_id, error->message);
+  keep_polling (self);
+}
 
 static void
 commissions_fetched_cb (GObject      *source,
@@ -519,6 +608,8 @@ commissions_fetched_cb (GObject      *source,
       g_clear_object (&self->cancellable);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_state (self, self->previous_state);
+      else if (self->polling)
+        log_failed_poll (self, load->profile_ids[load->next], error);
       else
         show_error (self, load->profile_ids[load->next], error);
       return;
@@ -542,6 +633,7 @@ fetch_next (IwdCommissionsTab *self,
     {
       g_clear_object (&self->cancellable);
       show_tables (self, (const char * const *) load->profile_ids, load->tables);
+      finish_check (self);
       load_free (load);
       return;
     }
@@ -606,7 +698,8 @@ fetch_from_network (IwdCommissionsTab *self)
   load->profile_ids = g_strdupv (self->chosen);
   load->tables = g_ptr_array_new_with_free_func (g_object_unref);
 
-  set_state (self, IWD_COMMISSIONS_TAB_STATE_LOADING);
+  if (!self->polling)
+    set_state (self, IWD_COMMISSIONS_TAB_STATE_LOADING);
   fetch_next (self, load);
 }
 
@@ -659,10 +752,15 @@ list_chosen_profiles (IwdCommissionsTab *self)
   return g_strv_builder_end (builder);
 }
 
+/* Starts a load. A poll keeps the collecting page on screen, and any
+ * other load shows its progress with a Cancel button. */
 static void
-start_load (IwdCommissionsTab *self)
+start_load_full (IwdCommissionsTab *self,
+                 gboolean           polling)
 {
   iwd_commissions_tab_cancel (self);
+  iwd_collect_poll_stop (self->poll);
+  self->polling = polling;
   if (self->state != IWD_COMMISSIONS_TAB_STATE_LOADING)
     self->previous_state = self->state;
 
@@ -676,6 +774,18 @@ start_load (IwdCommissionsTab *self)
     load_copies (self);
   else
     fetch_from_network (self);
+}
+
+static void
+start_load (IwdCommissionsTab *self)
+{
+  start_load_full (self, FALSE);
+}
+
+static void
+poll_due_cb (IwdCommissionsTab *self)
+{
+  start_load_full (self, TRUE);
 }
 
 static void
@@ -713,6 +823,7 @@ iwd_commissions_tab_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->poll);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_COMMISSIONS_TAB);
   /* GTK 4.8 unparents only the template children bound to a field. */
@@ -778,6 +889,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, progress);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, table_view);
   gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, error_status);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, collecting_status);
+  gtk_widget_class_bind_template_child (widget_class, IwdCommissionsTab, last_checked_label);
   gtk_widget_class_bind_template_callback (widget_class, profile_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_lines_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_retry_cb);
@@ -799,6 +912,18 @@ iwd_commissions_tab_class_init (IwdCommissionsTabClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * IwdCommissionsTab::commissions-ready:
+   * @self: the tab
+   * @n_lines: the number of commission lines that arrived
+   *
+   * Emitted when lines arrive for statements that the tab showed as
+   * still being collected.
+   */
+  signals[SIGNAL_COMMISSIONS_READY] =
+    g_signal_new ("commissions-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_install_action (widget_class, "commissions.reload", NULL, reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "commissions.reload", NULL);
 
@@ -811,6 +936,8 @@ iwd_commissions_tab_init (IwdCommissionsTab *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->poll = iwd_collect_poll_new ();
+  g_signal_connect_object (self->poll, "due", G_CALLBACK (poll_due_cb), self, G_CONNECT_SWAPPED);
   self->tables = g_ptr_array_new_with_free_func (g_object_unref);
   self->copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   iwd_commissions_tab_set_profiles (self, NULL);
@@ -857,6 +984,25 @@ iwd_commissions_tab_set_error_formatter (IwdCommissionsTab *self,
   g_return_if_fail (IWD_IS_COMMISSIONS_TAB (self));
 
   self->formatter = formatter;
+}
+
+/**
+ * iwd_commissions_tab_set_poll_interval:
+ * @self: a #IwdCommissionsTab
+ * @milliseconds: the time between two fetches while the robot collects,
+ *   %IWD_COLLECT_POLL_DEFAULT_INTERVAL_MS by default
+ *
+ * Sets how often the tab fetches the statements again while they have
+ * no line. It applies from the next fetch.
+ */
+void
+iwd_commissions_tab_set_poll_interval (IwdCommissionsTab *self,
+                                       guint              milliseconds)
+{
+  g_return_if_fail (IWD_IS_COMMISSIONS_TAB (self));
+  g_return_if_fail (milliseconds > 0);
+
+  iwd_collect_poll_set_interval (self->poll, milliseconds);
 }
 
 /**
@@ -1071,6 +1217,7 @@ iwd_commissions_tab_take_copies (IwdCommissionsTab *self)
 
   iwd_commissions_tab_cancel (self);
   g_clear_object (&self->cancellable);
+  iwd_collect_poll_stop (self->poll);
   g_hash_table_iter_init (&iter, self->copies);
   while (g_hash_table_iter_next (&iter, NULL, &data))
     {

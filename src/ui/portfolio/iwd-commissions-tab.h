@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  * @IWD_COMMISSIONS_TAB_STATE_LOADING: commissions are being downloaded
  * @IWD_COMMISSIONS_TAB_STATE_TABLE: the commissions are shown
  * @IWD_COMMISSIONS_TAB_STATE_ERROR: the last load failed
+ * @IWD_COMMISSIONS_TAB_STATE_COLLECTING: the statements have no line yet,
+ *   so the robot is taken to be still collecting them; the tab polls
+ *   until lines arrive
  *
  * What the commissions tab shows.
  */
@@ -27,6 +30,7 @@ typedef enum {
   IWD_COMMISSIONS_TAB_STATE_LOADING,
   IWD_COMMISSIONS_TAB_STATE_TABLE,
   IWD_COMMISSIONS_TAB_STATE_ERROR,
+  IWD_COMMISSIONS_TAB_STATE_COLLECTING,
 } IwdCommissionsTabState;
 
 #define IWD_TYPE_COMMISSIONS_TAB (iwd_commissions_tab_get_type ())
@@ -38,6 +42,8 @@ void                    iwd_commissions_tab_set_error_formatter (IwdCommissionsT
                                                                  IwdErrorFormatter   formatter);
 void                    iwd_commissions_tab_set_profiles        (IwdCommissionsTab  *self,
                                                                  const char * const *profile_ids);
+void                    iwd_commissions_tab_set_poll_interval   (IwdCommissionsTab  *self,
+                                                                 guint               milliseconds);
 
 void                    iwd_commissions_tab_load                (IwdCommissionsTab  *self,
                                                                  const char         *profile_id);

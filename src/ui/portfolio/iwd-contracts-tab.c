@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-collect-poll.h"
 #include "iwd-contracts-tab.h"
 #include "iwd-load-progress.h"
 #include "iwd-portfolio-enums.h"
@@ -28,9 +29,7 @@ struct _IwdContractsTab
   GCancellable         *cancellable;       /* owned, nullable: the load under way */
   IwdContractsTabState  state;
   IwdContractsTabState  previous_state;    /* shown again when a load is cancelled */
-  guint                 poll_interval_ms;
-  guint                 poll_source_id;
-  GDateTime            *last_checked;      /* owned, nullable */
+  IwdCollectPoll       *poll;              /* owned */
   char                 *message;           /* owned, nullable: the sentence shown */
 
   GtkStack             *stack;             /* template child */
@@ -112,32 +111,17 @@ count_profiles (IwdContractsTab *self)
 }
 
 static void
-stop_polling (IwdContractsTab *self)
-{
-  g_clear_handle_id (&self->poll_source_id, g_source_remove);
-}
-
-static void
 mark_checked (IwdContractsTab *self)
 {
-  g_autofree char *when = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = iwd_collect_poll_mark_checked (self->poll);
 
-  g_clear_pointer (&self->last_checked, g_date_time_unref);
-  self->last_checked = g_date_time_new_now_local ();
-
-  when = g_date_time_format (self->last_checked, "%d/%m/%Y %H:%M:%S");
-  /* Translators: %s is a date and time, such as 04/12/2026 14:05:10 */
-  text = g_strdup_printf (_("Last checked: %s"), when);
   gtk_label_set_text (self->last_checked_label, text);
 }
-
-static gboolean poll_cb (gpointer user_data);
 
 static void
 show_collecting (IwdContractsTab *self)
 {
-  guint minutes = MAX (1, (self->poll_interval_ms + 59999) / 60000);
+  guint minutes = iwd_collect_poll_get_interval_minutes (self->poll);
 
   /* Translators: %d is a number of minutes */
   set_message (self, g_strdup_printf (ngettext ("The robot is still collecting this portfolio’s contracts. IWDesk checks again every %d minute.",
@@ -146,9 +130,7 @@ show_collecting (IwdContractsTab *self)
                                       (int) minutes));
   adw_status_page_set_description (self->collecting_status, self->message);
   set_state (self, IWD_CONTRACTS_TAB_STATE_COLLECTING);
-
-  stop_polling (self);
-  self->poll_source_id = g_timeout_add (self->poll_interval_ms, poll_cb, self);
+  iwd_collect_poll_schedule (self->poll);
 }
 
 static void
@@ -160,7 +142,7 @@ show_table (IwdContractsTab *self,
                             || self->previous_state == IWD_CONTRACTS_TAB_STATE_COLLECTING;
   g_autofree char *summary = NULL;
 
-  stop_polling (self);
+  iwd_collect_poll_stop (self->poll);
   set_message (self, NULL);
   iwd_table_view_set_table (self->table_view, table);
   summary = g_strdup_printf (ngettext ("%u contract", "%u contracts", n_rows), n_rows);
@@ -264,15 +246,10 @@ start_load (IwdContractsTab *self,
                                   self->cancellable, contracts_fetched_cb, load);
 }
 
-static gboolean
-poll_cb (gpointer user_data)
+static void
+poll_due_cb (IwdContractsTab *self)
 {
-  IwdContractsTab *self = user_data;
-
-  self->poll_source_id = 0;
   start_load (self, TRUE);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -303,7 +280,7 @@ iwd_contracts_tab_dispose (GObject *object)
 {
   IwdContractsTab *self = IWD_CONTRACTS_TAB (object);
 
-  stop_polling (self);
+  g_clear_object (&self->poll);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -321,7 +298,6 @@ iwd_contracts_tab_finalize (GObject *object)
 
   g_clear_pointer (&self->portfolio_id, g_free);
   g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->last_checked, g_date_time_unref);
 
   G_OBJECT_CLASS (iwd_contracts_tab_parent_class)->finalize (object);
 }
@@ -403,7 +379,8 @@ iwd_contracts_tab_init (IwdContractsTab *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->poll_interval_ms = IWD_CONTRACTS_TAB_DEFAULT_POLL_INTERVAL_MS;
+  self->poll = iwd_collect_poll_new ();
+  g_signal_connect_object (self->poll, "due", G_CALLBACK (poll_due_cb), self, G_CONNECT_SWAPPED);
   set_state (self, IWD_CONTRACTS_TAB_STATE_IDLE);
 }
 
@@ -469,7 +446,7 @@ iwd_contracts_tab_set_poll_interval (IwdContractsTab *self,
   g_return_if_fail (IWD_IS_CONTRACTS_TAB (self));
   g_return_if_fail (milliseconds > 0);
 
-  self->poll_interval_ms = milliseconds;
+  iwd_collect_poll_set_interval (self->poll, milliseconds);
 }
 
 /**
@@ -484,7 +461,7 @@ iwd_contracts_tab_reload (IwdContractsTab *self)
 {
   g_return_if_fail (IWD_IS_CONTRACTS_TAB (self));
 
-  stop_polling (self);
+  iwd_collect_poll_stop (self->poll);
   start_load (self, FALSE);
 }
 
@@ -559,5 +536,5 @@ iwd_contracts_tab_get_last_checked (IwdContractsTab *self)
 {
   g_return_val_if_fail (IWD_IS_CONTRACTS_TAB (self), NULL);
 
-  return self->last_checked;
+  return iwd_collect_poll_get_last_checked (self->poll);
 }

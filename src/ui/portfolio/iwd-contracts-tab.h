@@ -5,13 +5,14 @@
 
 #include "iwd-account-state.h"
 #include "iwd-client.h"
+#include "iwd-collect-poll.h"
 #include "iwd-profile-editor.h"
 #include "iwd-table-view.h"
 
 G_BEGIN_DECLS
 
 /* How often a portfolio whose robot is still collecting is fetched again. */
-#define IWD_CONTRACTS_TAB_DEFAULT_POLL_INTERVAL_MS (5 * 60 * 1000)
+#define IWD_CONTRACTS_TAB_DEFAULT_POLL_INTERVAL_MS IWD_COLLECT_POLL_DEFAULT_INTERVAL_MS
 
 /**
  * IwdContractsTabState:
