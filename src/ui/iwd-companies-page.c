@@ -321,6 +321,28 @@ setup_card_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, iwd_company_card_new ());
 }
 
+/* GTK 4.8 names the grid's cell, which takes the keyboard focus, after
+ * its type ("GtkListItemWidget"), so the cell gets the name of the
+ * company it shows. */
+static void
+name_card_cell (IwdCompanyCard *card,
+                IwdCompany     *company)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (card));
+  const char *label = iwd_company_get_label (company);
+  g_autofree char *name = NULL;
+
+  if (cell == NULL)
+    return;
+
+  if (label != NULL && *label != '\0' && g_strcmp0 (label, iwd_company_get_name (company)) != 0)
+    name = g_strdup_printf ("%s, %s", iwd_company_get_name (company), label);
+  else
+    name = g_strdup (iwd_company_get_name (company));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* The grid binds the cards in view and some rows around them, as many as
  * GTK chooses, so a card loads its logo on bind and cancels it on unbind. */
 static void
@@ -332,6 +354,7 @@ bind_card_cb (GtkSignalListItemFactory *factory,
 
   iwd_company_card_set_logo_cache (card, self->logo_cache);
   iwd_company_card_set_company (card, gtk_list_item_get_item (item));
+  name_card_cell (card, gtk_list_item_get_item (item));
 }
 
 static void
