@@ -3,29 +3,37 @@
 /*
  * Measures the grid on the two large inputs brokers open: a commission
  * statement of 1,000,000 lines in Windows-1252 and 100,000 contracts in
- * the API's JSON shape, generated from a fixed seed unless --statement
- * and --contracts name files. For each input it times loading the file
- * in a worker thread, as IwdLocalFileView does, and measures the main
- * loop's longest stall meanwhile. It then times creating the model,
- * preparing the search, sorting by an amount and by a text column, and
- * filtering by a word.
- * After each step it prints the peak resident size (VmHWM) since the
- * input's first step. Where jq and
- * python3 are installed, it times `jq length` on the contracts and
- * Python's csv reader on the statement, and prints the ratios. It
+ * the API's JSON shape. Unless --statement and --contracts name files,
+ * the sandbox's own generator draws them from a fixed seed.
+ *
+ * For each input it times loading the file in a worker thread, as
+ * IwdLocalFileView does, and the main loop's longest stall meanwhile.
+ * It then times creating the model, the first sorts by an amount and by
+ * a text column, preparing the search, and filtering by a word. Each
+ * step prints its wall-clock and CPU time and the peak resident size
+ * (VmHWM) since the input's first step. Where jq and python3 are
+ * installed, it runs `jq length` on the contracts and Python's csv
+ * reader on the statement, and prints the ratios of time and memory. It
  * asserts nothing, because the figures depend on the machine.
  */
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "iwd-commissions-tsv.h"
 #include "iwd-contracts.h"
+#include "iwd-sandbox-feeds.h"
 #include "iwd-table-model.h"
 
 #define N_STATEMENT_LINES 1000000
 #define N_CONTRACTS 100000
+#define N_STATEMENT_CONTRACTS 20000
 #define SEED 20261204
 #define TICK_MS 10
 
@@ -41,6 +49,20 @@ typedef struct {
   gint64      max_stall_us;
 } Load;
 
+/* When a step started, by the clock and in CPU time. */
+typedef struct {
+  gint64 wall_start;
+  double cpu_start;
+} Step;
+
+/* Another tool's run on the same input. */
+typedef struct {
+  double seconds;
+  gint64 peak_kib;
+} Measure;
+
+static gint64 baseline_kib = 0;
+static gboolean keep_inputs = FALSE;
 static char *statement_path = NULL;
 static char *contracts_path = NULL;
 
@@ -49,19 +71,9 @@ static const GOptionEntry options[] = {
     "Read this commission statement instead of generating one", "FILE" },
   { "contracts", 0, 0, G_OPTION_ARG_FILENAME, &contracts_path,
     "Read this contracts JSON file instead of generating one", "FILE" },
+  { "keep", 0, 0, G_OPTION_ARG_NONE, &keep_inputs,
+    "Keep the generated files, to profile a load or read them", NULL },
   { NULL },
-};
-
-/* Windows-1252 bytes: é is E9, è E8, ë EB, É C9, ç E7, â E2. */
-static const char * const insured_names[] = {
-  "DUPR\xc9 L\xe9on", "LEF\xc8VRE Ang\xe8le", "NO\xcbL No\xe9mie", "MARTIN Fran\xe7ois",
-  "BERNARD Jos\xe9", "GIRAUD Ma\xeblle", "CH\xc2TELAIN Val\xe9rie", "BESSON Andr\xe9",
-};
-static const char * const companies[] = {
-  "AXA", "April", "Swiss Life", "Generali", "Allianz", "SPVIE", "Malakoff Humanis",
-};
-static const char * const towns[] = {
-  "PLAN DE LA TOUR", "NICE", "LYON", "SAINT-\xc9TIENNE", "B\xc9ZIERS", "ORL\xc9\x41NS", "BREST",
 };
 
 static gint64
@@ -81,17 +93,20 @@ read_status_kib (const char *field)
 }
 
 /* Writing 5 to clear_refs resets VmHWM to the current resident size
- * (Linux 4.0 and later), so that each input's peak is its own. */
+ * (Linux 4.0 and later), so that each input's peak is its own. The
+ * resident size at that moment is the baseline that growth counts from. */
 static void
 reset_peak (void)
 {
   FILE *clear_refs = fopen ("/proc/self/clear_refs", "w");
 
-  if (clear_refs == NULL)
-    return;
+  if (clear_refs != NULL)
+    {
+      fputs ("5", clear_refs);
+      fclose (clear_refs);
+    }
 
-  fputs ("5", clear_refs);
-  fclose (clear_refs);
+  baseline_kib = read_status_kib ("VmHWM:");
 }
 
 static double
@@ -100,40 +115,35 @@ seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-static void
+/* The CPU time of every thread of the process, which other programs on
+ * a busy machine do not inflate as they inflate the wall-clock time. */
+static double
+cpu_seconds (void)
+{
+  struct timespec now = { 0 };
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+static Step
+start_step (void)
+{
+  return (Step) { g_get_monotonic_time (), cpu_seconds () };
+}
+
+static double
 print_step (const char *label,
-            double      seconds,
+            Step        step,
             const char *extra)
 {
-  printf ("  %-36s %8.3f s   peak %6.1f MiB%s\n", label, seconds,
-          read_status_kib ("VmHWM:") / 1024.0, extra != NULL ? extra : "");
-}
+  double seconds = seconds_since (step.wall_start);
+  gint64 peak_kib = read_status_kib ("VmHWM:");
 
-static void
-append_amount (GString *out,
-               gint64   cents)
-{
-  g_string_append_printf (out, "%s%" G_GINT64_FORMAT ",%02d", cents < 0 ? "-" : "",
-                          ABS (cents) / 100, (int) (ABS (cents) % 100));
-}
-
-static void
-append_statement_line (GString *out,
-                       GRand   *rand,
-                       guint    index)
-{
-  gint64 premium = g_rand_int_range (rand, -50000, 500000);
-
-  g_string_append_printf (out, "P-%07u\t%s\t%s %u\t%s\t%02d/%02d/2023\t", index,
-                          companies[g_rand_int_range (rand, 0, G_N_ELEMENTS (companies))],
-                          insured_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (insured_names))],
-                          g_rand_int_range (rand, 0, 1000),
-                          towns[g_rand_int_range (rand, 0, G_N_ELEMENTS (towns))],
-                          g_rand_int_range (rand, 1, 29), g_rand_int_range (rand, 1, 13));
-  append_amount (out, premium);
-  g_string_append_c (out, '\t');
-  append_amount (out, premium / 10);
-  g_string_append (out, "\r\n");
+  printf ("  %-34s %7.3f s  cpu %7.3f s  peak %6.1f MiB (+%.1f)%s\n", label, seconds,
+          cpu_seconds () - step.cpu_start, peak_kib / 1024.0, (peak_kib - baseline_kib) / 1024.0,
+          extra != NULL ? extra : "");
+  return seconds;
 }
 
 static void
@@ -146,56 +156,53 @@ write_file (const char *path,
     g_error ("bench: writing %s failed: %s", path, error->message);
 }
 
+/* The data source of a portfolio with one profile, as the sandbox
+ * serves it. The reference day is fixed, so each run draws the same. */
+static void
+init_source (IwdSandboxDataSource *source)
+{
+  source->seed = SEED;
+  source->portfolio_id = g_strdup ("BENCH");
+  source->profile_id = g_strdup ("1");
+  source->company = g_strdup ("Allianz");
+  g_date_clear (&source->reference, 1);
+  g_date_set_dmy (&source->reference, 30, G_DATE_NOVEMBER, 2026);
+  source->months = 12;
+  g_date_clear (&source->start_after, 1);
+}
+
+/* Writes the sandbox's statement in Windows-1252, as it serves it. */
 static void
 generate_statement (const char *path)
 {
-  g_autoptr(GString) out = g_string_sized_new (90 * (gsize) N_STATEMENT_LINES);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GString) utf8 = g_string_sized_new (80 * (gsize) N_STATEMENT_LINES);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *windows_1252 = NULL;
+  IwdSandboxDataSource source = { 0 };
+  gsize length = 0;
 
-  g_string_append (out, "Police\tCompagnie\tAssur\xe9\tVille\tDate\tPrime TTC\tCommission\r\n");
-  for (guint index = 0; index < N_STATEMENT_LINES; index++)
-    append_statement_line (out, rand, index);
+  init_source (&source);
+  iwd_sandbox_feeds_write_commissions (&source, N_STATEMENT_CONTRACTS, N_STATEMENT_LINES, utf8);
+  iwd_sandbox_data_source_clear (&source);
 
-  write_file (path, out);
-}
+  windows_1252 = g_convert (utf8->str, utf8->len, "WINDOWS-1252", "UTF-8", NULL, &length, &error);
+  if (windows_1252 == NULL)
+    g_error ("bench: converting the statement failed: %s", error->message);
 
-static void
-append_contract (GString *out,
-                 GRand   *rand,
-                 guint    index)
-{
-  gint32 premium = g_rand_int_range (rand, 1000, 5000000);
-  g_autofree char *insured = g_convert (insured_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (insured_names))],
-                                        -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-  g_autofree char *town = g_convert (towns[g_rand_int_range (rand, 0, G_N_ELEMENTS (towns))],
-                                     -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-
-  g_string_append_printf (out,
-                          "%s{\"erreur\":0,\"client\":{\"typeclient\":0,\"prenom\":\"%s\",\"codepostal\":\"%05d\","
-                          "\"ville\":\"%s\",\"pays\":\"France\",\"date_naissance\":\"19%02d-%02d-%02dT00:00:00\","
-                          "\"activite\":\"SALARIE\",\"nb_salaries\":0},"
-                          "\"police\":{\"numero_police_cie\":\"C%07u\",\"libelle\":\"Sant\\u00e9\",\"branche\":\"Sant\\u00e9\","
-                          "\"produit\":\"SANTE PLUS\",\"date_souscription\":\"20%02d-%02d-01T00:00:00\","
-                          "\"mode_paiement\":\"Mensuel\",\"prime\":%d.%02d00,\"tauxcomcie\":12.5,"
-                          "\"commission\":%d.%02d00,\"cie\":\"%s\"}}",
-                          index == 0 ? "" : ",\n", insured, g_rand_int_range (rand, 1000, 95999), town,
-                          g_rand_int_range (rand, 40, 99), g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
-                          index, g_rand_int_range (rand, 10, 24), g_rand_int_range (rand, 1, 13),
-                          premium / 100, premium % 100, premium / 800, (premium / 8) % 100,
-                          companies[g_rand_int_range (rand, 0, G_N_ELEMENTS (companies))]);
+  g_string_truncate (utf8, 0);
+  g_string_append_len (utf8, windows_1252, length);
+  write_file (path, utf8);
 }
 
 static void
 generate_contracts (const char *path)
 {
   g_autoptr(GString) out = g_string_sized_new (600 * (gsize) N_CONTRACTS);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  IwdSandboxDataSource source = { 0 };
 
-  g_string_append (out, "[\n");
-  for (guint index = 0; index < N_CONTRACTS; index++)
-    append_contract (out, rand, index);
-  g_string_append (out, "\n]\n");
-
+  init_source (&source);
+  iwd_sandbox_feeds_write_contracts (&source, N_CONTRACTS, out);
+  iwd_sandbox_data_source_clear (&source);
   write_file (path, out);
 }
 
@@ -257,26 +264,27 @@ on_tick (gpointer user_data)
 static IwdTable *
 time_load (const char *path,
            ParseFunc   parse,
-           double     *out_seconds)
+           double     *out_seconds,
+           gint64     *out_growth_kib)
 {
   Load load = { path, parse, NULL, g_main_loop_new (NULL, FALSE), 0, 0 };
   g_autoptr(GTask) task = g_task_new (NULL, NULL, on_load_done, &load);
   g_autofree char *stall = NULL;
-  gint64 start = g_get_monotonic_time ();
+  Step step = start_step ();
   guint tick_id;
 
-  load.last_tick = start;
+  load.last_tick = step.wall_start;
   tick_id = g_timeout_add (TICK_MS, on_tick, &load);
   g_task_set_task_data (task, &load, NULL);
   g_task_run_in_thread (task, run_load_job);
   g_main_loop_run (load.loop);
 
-  *out_seconds = seconds_since (start);
   g_source_remove (tick_id);
   g_main_loop_unref (load.loop);
 
-  stall = g_strdup_printf (", longest main loop stall %.1f ms", load.max_stall_us / 1000.0);
-  print_step ("load in a worker thread:", *out_seconds, stall);
+  stall = g_strdup_printf (", main loop stall %.1f ms", load.max_stall_us / 1000.0);
+  *out_seconds = print_step ("load in a worker thread:", step, stall);
+  *out_growth_kib = read_status_kib ("VmHWM:") - baseline_kib;
   return load.table;
 }
 
@@ -297,14 +305,14 @@ on_search_prepared (GObject      *source_object,
 static void
 time_prepare_search (IwdTableModel *model)
 {
-  gint64 start = g_get_monotonic_time ();
+  Step step = start_step ();
   gboolean done = FALSE;
 
   iwd_table_model_prepare_search_async (model, NULL, on_search_prepared, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 
-  print_step ("search prepared (worker thread):", seconds_since (start), NULL);
+  print_step ("search prepared (worker thread):", step, NULL);
 }
 
 static void
@@ -313,15 +321,15 @@ time_sort (IwdTableModel *model,
            const char    *label)
 {
   IwdTable *table = iwd_table_model_get_table (model);
-  gint64 start;
+  Step step;
   guint column;
 
   if (!iwd_table_find_column (table, key, &column))
     g_error ("bench: the table has no column %s", key);
 
-  start = g_get_monotonic_time ();
+  step = start_step ();
   iwd_table_model_sort (model, column, GTK_SORT_DESCENDING);
-  print_step (label, seconds_since (start), NULL);
+  print_step (label, step, NULL);
 }
 
 static void
@@ -329,12 +337,12 @@ time_search (IwdTableModel *model,
              const char    *text,
              const char    *label)
 {
-  gint64 start = g_get_monotonic_time ();
+  Step step = start_step ();
   g_autofree char *rows = NULL;
 
   iwd_table_model_set_search (model, text);
   rows = g_strdup_printf (", %u rows", g_list_model_get_n_items (G_LIST_MODEL (model)));
-  print_step (label, seconds_since (start), rows);
+  print_step (label, step, rows);
 }
 
 static void
@@ -345,10 +353,10 @@ run_model_steps (IwdTable   *table,
 {
   g_autoptr(IwdTableModel) model = NULL;
   g_autofree char *search_label = g_strdup_printf ("filter by \"%s\":", word);
-  gint64 start = g_get_monotonic_time ();
+  Step step = start_step ();
 
   model = iwd_table_model_new (table);
-  print_step ("model created:", seconds_since (start), NULL);
+  print_step ("model created:", step, NULL);
 
   /* The first sorts build their columns' indexes, as a click on a
    * header does before the search is prepared. */
@@ -360,44 +368,61 @@ run_model_steps (IwdTable   *table,
   time_search (model, NULL, "filter cleared:");
 }
 
-/* Times a command's run, or returns a negative time if it failed. */
-static double
-time_command (const char * const *argv)
+/* Runs a command and measures its time and peak resident size, which
+ * wait4() reports for that child alone. The child is forked, not spawned
+ * with a shared address space, because the kernel counts the resident
+ * size that the child had before exec() in its peak. Forked while this
+ * process is small, the child starts from a few MiB. */
+static Measure
+measure_command (const char * const *argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
+  Measure measure = { -1.0, -1 };
   gint64 start = g_get_monotonic_time ();
+  struct rusage usage = { 0 };
   int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &output, NULL, &status, &error)
-      || !g_spawn_check_wait_status (status, NULL))
-    return -1.0;
-
-  return seconds_since (start);
-}
-
-static void
-compare_with (const char * const *argv,
-              const char         *label,
-              double              our_seconds)
-{
-  double seconds;
+  pid_t pid;
 
   if (g_find_program_in_path (argv[0]) == NULL)
+    return measure;
+
+  fflush (stdout);
+  pid = fork ();
+  if (pid == 0)
     {
-      printf ("  %-36s not installed\n", label);
+      int null_fd = open ("/dev/null", O_WRONLY);
+
+      dup2 (null_fd, STDOUT_FILENO);
+      dup2 (null_fd, STDERR_FILENO);
+      execvp (argv[0], (char **) argv);
+      _exit (127);
+    }
+
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) != pid
+      || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    return measure;
+
+  measure.seconds = seconds_since (start);
+  measure.peak_kib = usage.ru_maxrss;
+  return measure;
+}
+
+/* Prints the other tool's time and peak memory, and our load's time and
+ * memory growth (the input's mapping included) as fractions of them. */
+static void
+compare_with (Measure     other,
+              const char *label,
+              double      our_seconds,
+              gint64      our_growth_kib)
+{
+  if (other.seconds <= 0 || other.peak_kib <= 0)
+    {
+      printf ("  %-34s not installed or failed\n", label);
       return;
     }
 
-  seconds = time_command (argv);
-  if (seconds < 0)
-    {
-      printf ("  %-36s failed\n", label);
-      return;
-    }
-
-  printf ("  %-36s %8.3f s   IWDesk load / this = %.2f\n", label, seconds, our_seconds / seconds);
+  printf ("  %-34s %7.3f s  peak %6.1f MiB   IWDesk load / this: time %.2f, memory %.2f\n",
+          label, other.seconds, other.peak_kib / 1024.0, our_seconds / other.seconds,
+          (double) our_growth_kib / other.peak_kib);
 }
 
 static void
@@ -411,39 +436,53 @@ print_input (const char *path)
 }
 
 static void
-bench_statement (const char *path)
+bench_statement (const char *path,
+                 Measure     python)
+{
+  g_autoptr(IwdTable) table = NULL;
+  gint64 growth_kib;
+  double seconds;
+
+  reset_peak ();
+  print_input (path);
+  table = time_load (path, (ParseFunc) iwd_parse_commissions_tsv, &seconds, &growth_kib);
+  printf ("  %u rows, %u columns\n", iwd_table_get_n_rows (table), iwd_table_get_n_columns (table));
+  run_model_steps (table, "Prime TTC", "Assuré", "noel");
+  compare_with (python, "python3 csv.reader, cp1252:", seconds, growth_kib);
+}
+
+static void
+bench_contracts (const char *path,
+                 Measure     jq)
+{
+  g_autoptr(IwdTable) table = NULL;
+  gint64 growth_kib;
+  double seconds;
+
+  reset_peak ();
+  print_input (path);
+  table = time_load (path, iwd_parse_contracts, &seconds, &growth_kib);
+  printf ("  %u rows, %u columns\n", iwd_table_get_n_rows (table), iwd_table_get_n_columns (table));
+  run_model_steps (table, "police.prime", "client.ville", "nice");
+  compare_with (jq, "jq length:", seconds, growth_kib);
+}
+
+/* Runs the other tools first, while this process is small. */
+static void
+measure_other_tools (Measure *out_python,
+                     Measure *out_jq)
 {
   const char *python_argv[] = {
     "python3", "-c",
     "import csv, sys\n"
     "with open(sys.argv[1], encoding='cp1252', newline='') as f:\n"
     "    print(sum(1 for _ in csv.reader(f, delimiter='\\t')))\n",
-    path, NULL,
+    statement_path, NULL,
   };
-  g_autoptr(IwdTable) table = NULL;
-  double seconds;
+  const char *jq_argv[] = { "jq", "length", contracts_path, NULL };
 
-  reset_peak ();
-  print_input (path);
-  table = time_load (path, (ParseFunc) iwd_parse_commissions_tsv, &seconds);
-  printf ("  %u rows, %u columns\n", iwd_table_get_n_rows (table), iwd_table_get_n_columns (table));
-  run_model_steps (table, "Prime TTC", "Assuré", "lyon");
-  compare_with (python_argv, "python3 csv.reader, cp1252:", seconds);
-}
-
-static void
-bench_contracts (const char *path)
-{
-  const char *jq_argv[] = { "jq", "length", path, NULL };
-  g_autoptr(IwdTable) table = NULL;
-  double seconds;
-
-  reset_peak ();
-  print_input (path);
-  table = time_load (path, iwd_parse_contracts, &seconds);
-  printf ("  %u rows, %u columns\n", iwd_table_get_n_rows (table), iwd_table_get_n_columns (table));
-  run_model_steps (table, "police.prime", "client.ville", "nice");
-  compare_with (jq_argv, "jq length:", seconds);
+  *out_python = measure_command (python_argv);
+  *out_jq = measure_command (jq_argv);
 }
 
 static void
@@ -473,6 +512,8 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("- measure the grid on large files");
   g_autoptr(GError) error = NULL;
   g_autofree char *directory = NULL;
+  Measure python;
+  Measure jq;
   gboolean generated;
 
   setlocale (LC_ALL, "");
@@ -494,11 +535,14 @@ main (int   argc,
 
   printf ("LC_COLLATE=%s, peak at start %.1f MiB\n", setlocale (LC_COLLATE, NULL),
           read_status_kib ("VmHWM:") / 1024.0);
-  bench_statement (statement_path);
-  bench_contracts (contracts_path);
+  measure_other_tools (&python, &jq);
+  bench_statement (statement_path, python);
+  bench_contracts (contracts_path, jq);
 
   /* Only the files this run generated are removed. */
-  if (directory != NULL)
+  if (directory != NULL && keep_inputs)
+    printf ("inputs kept in %s\n", directory);
+  else if (directory != NULL)
     {
       g_autofree char *statement = g_build_filename (directory, "statement.tsv", NULL);
       g_autofree char *contracts = g_build_filename (directory, "contracts.json", NULL);

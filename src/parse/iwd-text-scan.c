@@ -111,6 +111,29 @@ windows_1252_code_point (guchar byte)
   return byte;
 }
 
+/* Counts the bytes that decoding @data gives. */
+static gsize
+decoded_length (const char *data,
+                gsize       length)
+{
+  gsize total = length;
+  char encoded[6];
+
+  for (gsize i = skip_ascii (data, 0, length); i < length; i = skip_ascii (data, i + 1, length))
+    total += g_unichar_to_utf8 (windows_1252_code_point ((guchar) data[i]), encoded) - 1;
+
+  return total;
+}
+
+/* Writes the UTF-8 of a byte of 0x80 or more, two or three bytes, and
+ * returns how many. */
+static gsize
+encode_high_byte (guchar  byte,
+                  char   *out)
+{
+  return g_unichar_to_utf8 (windows_1252_code_point (byte), out);
+}
+
 /**
  * iwd_text_append_windows_1252:
  * @out: the UTF-8 text to append to
@@ -121,22 +144,33 @@ windows_1252_code_point (guchar byte)
  * they are. The five bytes that Windows-1252 leaves undefined (0x81,
  * 0x8D, 0x8F, 0x90, 0x9D) become the C1 controls of the same value, so
  * a stray byte stays visible instead of failing the whole text.
+ *
+ * The output is sized first and then written in place, since appending
+ * run by run costs a call per accented letter.
  */
 void
 iwd_text_append_windows_1252 (GString    *out,
                               const char *data,
                               gsize       length)
 {
+  gsize start = out->len;
+  char *next;
   gsize i = 0;
+
+  g_string_set_size (out, start + decoded_length (data, length));
+  next = out->str + start;
 
   while (i < length)
     {
       gsize run_end = skip_ascii (data, i, length);
 
-      g_string_append_len (out, data + i, run_end - i);
+      memcpy (next, data + i, run_end - i);
+      next += run_end - i;
       for (i = run_end; i < length && (guchar) data[i] >= 0x80; i++)
-        g_string_append_unichar (out, windows_1252_code_point ((guchar) data[i]));
+        next += encode_high_byte ((guchar) data[i], next);
     }
+
+  g_assert ((gsize) (next - out->str) == out->len);
 }
 
 static gsize

@@ -458,3 +458,65 @@ iwd_sandbox_feeds_send_commissions (IwdSandboxRequest   *request,
                             json ? NULL : "WINDOWS-1252",
                             fill_commissions, feed, commissions_feed_free);
 }
+
+/**
+ * iwd_sandbox_feeds_write_commissions:
+ * @source: what the lines are drawn from
+ * @n_contracts: how many contracts the lines refer to
+ * @n_lines: how many commission lines to draw
+ * @out: where to append the statement, in UTF-8
+ *
+ * Writes the TSV statement that a commissions request for @source would
+ * stream, header included, so that the benchmarks measure the very
+ * files the sandbox serves. The server converts it to Windows-1252.
+ */
+void
+iwd_sandbox_feeds_write_commissions (const IwdSandboxDataSource *source,
+                                     guint                       n_contracts,
+                                     guint                       n_lines,
+                                     GString                    *out)
+{
+  CommissionsFeed feed = { { 0 } };
+
+  g_return_if_fail (n_contracts > 0);
+
+  iwd_sandbox_data_source_copy (&feed.source, source);
+  feed.contracts = generate_contracts (&feed.source, n_contracts);
+  feed.rand = iwd_sandbox_data_source_new_rand (&feed.source, COMMISSION_STREAM, 0);
+  feed.total = n_lines;
+
+  while (fill_commissions (&feed, out))
+    ;
+
+  iwd_sandbox_data_source_clear (&feed.source);
+  g_array_unref (feed.contracts);
+  g_rand_free (feed.rand);
+}
+
+/**
+ * iwd_sandbox_feeds_write_contracts:
+ * @source: what the contracts are drawn from
+ * @n_contracts: how many contracts to write
+ * @out: where to append the JSON array
+ *
+ * Writes the contracts that a contracts request for @source would
+ * stream before the robot changes any of them.
+ */
+void
+iwd_sandbox_feeds_write_contracts (const IwdSandboxDataSource *source,
+                                   guint                       n_contracts,
+                                   GString                    *out)
+{
+  g_string_append_c (out, '[');
+  for (guint index = 0; index < n_contracts; index++)
+    {
+      IwdSandboxContract contract;
+
+      iwd_sandbox_contract_generate (&contract, source, index);
+      if (index > 0)
+        g_string_append (out, ",\n");
+      iwd_sandbox_contract_append_json (&contract, out);
+      iwd_sandbox_contract_clear (&contract);
+    }
+  g_string_append_c (out, ']');
+}

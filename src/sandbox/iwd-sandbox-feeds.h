@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "iwd-sandbox-data.h"
 #include "iwd-sandbox-request.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,13 @@ void iwd_sandbox_feeds_send_commissions (IwdSandboxRequest   *request,
                                          IwdSandboxPortfolio *portfolio,
                                          IwdSandboxMember    *member,
                                          gboolean             json);
+
+void iwd_sandbox_feeds_write_commissions (const IwdSandboxDataSource *source,
+                                          guint                       n_contracts,
+                                          guint                       n_lines,
+                                          GString                    *out);
+void iwd_sandbox_feeds_write_contracts   (const IwdSandboxDataSource *source,
+                                          guint                       n_contracts,
+                                          GString                    *out);
 
 G_END_DECLS
