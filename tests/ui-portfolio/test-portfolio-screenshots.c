@@ -92,6 +92,12 @@ contracts_collecting (gpointer data)
 }
 
 static gboolean
+commissions_collecting (gpointer data)
+{
+  return iwd_commissions_tab_get_state (data) == IWD_COMMISSIONS_TAB_STATE_COLLECTING;
+}
+
+static gboolean
 commissions_shown (gpointer data)
 {
   return iwd_commissions_tab_get_state (data) == IWD_COMMISSIONS_TAB_STATE_TABLE;
@@ -181,7 +187,8 @@ test_screenshots (void)
   portfolio_fixture_tear_down (&fixture.portfolio);
 }
 
-/* Saves the contracts tab while the robot is still collecting. */
+/* Saves the contracts and commissions tabs while the robot is still
+ * collecting. */
 static void
 test_screenshot_collecting (void)
 {
@@ -201,6 +208,11 @@ test_screenshot_collecting (void)
   view = iwd_portfolios_page_open_portfolio (fixture.page, "PTF1");
   portfolio_wait_until (contracts_collecting, iwd_portfolio_view_get_contracts_tab (view));
   save_png (fixture.window, "portfolio-collecting");
+
+  iwd_portfolio_view_show_tab (view, "commissions");
+  iwd_commissions_tab_load (iwd_portfolio_view_get_commissions_tab (view), NULL);
+  portfolio_wait_until (commissions_collecting, iwd_portfolio_view_get_commissions_tab (view));
+  save_png (fixture.window, "portfolio-commissions-collecting");
 
   gtk_window_destroy (GTK_WINDOW (fixture.window));
   portfolio_fixture_tear_down (&fixture.portfolio);

@@ -823,7 +823,9 @@ iwd_commissions_tab_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->poll);
+  /* Dispose may run twice, and the poll is cleared last. */
+  if (self->poll != NULL)
+    iwd_collect_poll_stop (self->poll);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_COMMISSIONS_TAB);
   /* GTK 4.8 unparents only the template children bound to a field. */
@@ -835,6 +837,7 @@ iwd_commissions_tab_dispose (GObject *object)
   g_clear_object (&self->grid_table);
   g_clear_pointer (&self->copies, g_hash_table_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->poll);
 
   G_OBJECT_CLASS (iwd_commissions_tab_parent_class)->dispose (object);
 }
