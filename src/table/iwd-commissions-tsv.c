@@ -1,407 +1,47 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "iwd-commissions-tsv.h"
+#include "iwd-commissions-tsv-private.h"
 
-#include <glib/gi18n.h>
 
 #include "iwd-parse-error.h"
-#include "iwd-table-builder.h"
-#include "iwd-table-schema.h"
 #include "iwd-text.h"
-#include "iwd-text-scan.h"
+#include "iwd-tsv-parts.h"
+#include "iwd-tsv-reader.h"
 
-/* The text is read one block at a time: a Windows-1252 block is decoded
- * into a buffer that the next block reuses, so the whole statement never
- * exists twice, and UTF-8 is read in place. Lines and cells are read where
- * they lie, never copied into strings of their own. A block of 1 MiB holds
- * roughly ten thousand lines of 100 bytes, and the cancellable is checked
- * before each block. */
-#define BLOCK_SIZE (1024 * 1024)
-
-typedef struct {
-  IwdTableBuilder *builder;      /* owned */
-  guint            n_columns;
-  gboolean         has_header;
-  guint            n_lines;      /* lines read so far, blank ones too */
-  GPtrArray       *bad_lines;    /* owned; of IwdTsvBadLine, NULL unless lenient */
-  GPtrArray       *amount_keys;  /* owned; per column, its key if it names an
-                                  * amount or else NULL; lenient only */
-  GString         *decoded;      /* owned; the block decoded from
-                                  * Windows-1252, or NULL for UTF-8 */
-} TsvReader;
-
-static void
-tsv_reader_clear (TsvReader *reader)
-{
-  g_clear_object (&reader->builder);
-  g_clear_pointer (&reader->bad_lines, g_ptr_array_unref);
-  g_clear_pointer (&reader->amount_keys, g_ptr_array_unref);
-  if (reader->decoded != NULL)
-    g_string_free (g_steal_pointer (&reader->decoded), TRUE);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TsvReader, tsv_reader_clear)
-
-/* Finds the next cell of the line that ends at @line_end, trimmed of
- * ASCII spaces. Returns the position after the cell's tab, or NULL after
- * the last cell.
- * TODO: a cell quoted in the CSV manner keeps its quotes, and a tab
- * inside the quotes still splits it. */
-static const char *
-next_cell (const char  *start,
-           const char  *line_end,
-           const char **out_cell,
-           gsize       *out_length)
-{
-  const char *tab = memchr (start, '\t', line_end - start);
-  const char *end = tab != NULL ? tab : line_end;
-
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-
-  *out_cell = start;
-  *out_length = end - start;
-  return tab != NULL ? tab + 1 : NULL;
-}
-
+/* Reads a large statement in parts, one per processor, or @n_parts
+ * parts when it is not 0. Returns FALSE when the statement must be read
+ * in one part, and otherwise the table or a cancellation. */
 static gboolean
-is_blank (const char *line,
-          const char *line_end)
+read_in_parts (IwdTsvReader  *reader,
+               const char    *text,
+               gsize          length,
+               gboolean       windows_1252,
+               guint          n_parts,
+               GCancellable  *cancellable,
+               IwdTable     **out_table,
+               GError       **error)
 {
-  while (line < line_end && g_ascii_isspace (*line))
-    line++;
+  gboolean declined = TRUE;
 
-  return line == line_end;
-}
+  if (n_parts == 0)
+    n_parts = iwd_tsv_count_parts (length);
 
-/* Makes a header unique by adding " 2", " 3"... to its repeats. */
-static char *
-make_unique_key (GHashTable *used,
-                 const char *name)
-{
-  char *key = g_strdup (name);
+  if (n_parts > 1)
+    *out_table = iwd_tsv_read_in_parts (text, length, windows_1252, reader->bad_lines != NULL,
+                                        n_parts, cancellable, &declined, error);
 
-  for (guint n = 2; g_hash_table_contains (used, key); n++)
-    {
-      g_free (key);
-      key = g_strdup_printf ("%s %u", name, n);
-    }
-
-  g_hash_table_add (used, key);
-  return g_strdup (key);
-}
-
-static void
-note_amount_column (TsvReader  *reader,
-                    const char *key)
-{
-  if (reader->amount_keys == NULL)
-    return;
-
-  g_ptr_array_add (reader->amount_keys,
-                   iwd_table_schema_looks_like_amount (key) ? g_strdup (key) : NULL);
-}
-
-/* The lenient reader checks amounts line by line, because the builder
- * rejects a value that is not a number in an amount column only when the
- * table is built, and then names no line. */
-static gboolean
-check_amount (TsvReader   *reader,
-              guint        column,
-              const char  *cell,
-              gsize        length,
-              GError     **error)
-{
-  g_autofree char *text = NULL;
-  const char *key;
-  gint64 value;
-
-  if (reader->amount_keys == NULL || length == 0)
-    return TRUE;
-
-  key = g_ptr_array_index (reader->amount_keys, column);
-  if (key == NULL)
-    return TRUE;
-
-  text = g_strndup (cell, length);
-  if (iwd_text_parse_decimal (text, &value, NULL))
-    return TRUE;
-
-  g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE,
-               "column “%s” contains “%s”, which is not an amount", key, text);
-  return FALSE;
-}
-
-static void
-add_header_column (TsvReader  *reader,
-                   GHashTable *used,
-                   const char *cell,
-                   gsize       length)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *label = NULL;
-  guint column;
-
-  if (length > 0)
-    name = g_strndup (cell, length);
-  else
-    name = g_strdup_printf ("Column %u", reader->n_columns + 1);
-
-  key = make_unique_key (used, name);
-  column = iwd_table_builder_ensure_column (reader->builder, key);
-  reader->n_columns++;
-  note_amount_column (reader, key);
-  if (length > 0)
-    return;
-
-  /* Translators: the heading of a column whose header cell is empty */
-  label = g_strdup_printf (_("Column %u"), column + 1);
-  iwd_table_builder_set_column_label (reader->builder, column, label);
-}
-
-static void
-read_header (TsvReader  *reader,
-             const char *line,
-             const char *line_end)
-{
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *rest = line;
-
-  while (rest != NULL)
-    {
-      const char *cell;
-      gsize length;
-
-      rest = next_cell (rest, line_end, &cell, &length);
-      add_header_column (reader, used, cell, length);
-    }
-}
-
-static gboolean
-read_row (TsvReader   *reader,
-          const char  *line,
-          const char  *line_end,
-          guint        line_number,
-          GError     **error)
-{
-  const char *rest = line;
-
-  for (guint column = 0; rest != NULL; column++)
-    {
-      const char *cell;
-      gsize length;
-
-      rest = next_cell (rest, line_end, &cell, &length);
-      if (column < reader->n_columns)
-        {
-          if (!check_amount (reader, column, cell, length, error)
-              || !iwd_table_builder_set_cell (reader->builder, column, cell, length, error))
-            {
-              g_prefix_error (error, "line %u: ", line_number);
-              return FALSE;
-            }
-        }
-      else if (length > 0)
-        {
-          g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE,
-                       "line %u: cell %u has a value, but the header has only %u columns",
-                       line_number, column + 1, reader->n_columns);
-          return FALSE;
-        }
-    }
-
-  iwd_table_builder_end_row (reader->builder);
-  return TRUE;
-}
-
-/* Empties the cells that a rejected line set, so that the next line
- * overwrites them. The row itself was never ended.
- * NOTE: the values of the rejected line's valid cells still narrowed
- * the kinds that their columns may take. */
-static void
-discard_row (TsvReader *reader)
-{
-  for (guint column = 0; column < reader->n_columns; column++)
-    iwd_table_builder_set_cell (reader->builder, column, NULL, 0, NULL);
-}
-
-static void
-keep_bad_line (TsvReader *reader,
-               GError    *error)
-{
-  IwdTsvBadLine *bad_line = g_new0 (IwdTsvBadLine, 1);
-  g_autofree char *prefix = g_strdup_printf ("line %u: ", reader->n_lines);
-  const char *reason = error->message;
-
-  /* The line number has its own field. */
-  if (g_str_has_prefix (reason, prefix))
-    reason += strlen (prefix);
-
-  bad_line->line = reader->n_lines;
-  bad_line->reason = g_strdup (reason);
-  g_ptr_array_add (reader->bad_lines, bad_line);
-}
-
-static gboolean
-read_row_leniently (TsvReader   *reader,
-                    const char  *line,
-                    const char  *line_end,
-                    GError     **error)
-{
-  g_autoptr(GError) row_error = NULL;
-
-  if (read_row (reader, line, line_end, reader->n_lines, &row_error))
-    return TRUE;
-
-  if (reader->bad_lines == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&row_error));
-      return FALSE;
-    }
-
-  keep_bad_line (reader, row_error);
-  discard_row (reader);
-  return TRUE;
-}
-
-/* The first non-blank line is the header, and every later one a row. */
-static gboolean
-read_line (TsvReader   *reader,
-           const char  *line,
-           const char  *line_end,
-           GError     **error)
-{
-  reader->n_lines++;
-
-  if (is_blank (line, line_end))
-    return TRUE;
-
-  if (reader->has_header)
-    return read_row_leniently (reader, line, line_end, error);
-
-  read_header (reader, line, line_end);
-  reader->has_header = TRUE;
-  return TRUE;
-}
-
-/* Finds where the block that starts at @start ends: just after the last
- * LF within BLOCK_SIZE bytes, or after the first LF beyond them when a
- * line is longer than a block. A CRLF is never cut in two. */
-static gsize
-find_block_end (const char *utf8,
-                gsize       start,
-                gsize       length)
-{
-  gsize end = MIN (start + BLOCK_SIZE, length);
-  const char *newline;
-
-  if (end == length)
-    return length;
-
-  for (gsize i = end; i > start; i--)
-    {
-      if (utf8[i - 1] == '\n')
-        return i;
-    }
-
-  newline = memchr (utf8 + end, '\n', length - end);
-  return newline != NULL ? (gsize) (newline - utf8) + 1 : length;
-}
-
-/* Reads the lines of [@line, @end), where @end is an LF or the end of
- * the text. A CR before @end ends a line too, as in iwd_text_split_lines(),
- * and a CR just before the LF belongs to the same line end. */
-static gboolean
-read_lines_up_to (TsvReader   *reader,
-                  const char  *line,
-                  const char  *end,
-                  GError     **error)
-{
-  const char *cr;
-
-  while ((cr = memchr (line, '\r', end - line)) != NULL && cr + 1 < end)
-    {
-      if (!read_line (reader, line, cr, error))
-        return FALSE;
-      line = cr + 1;
-    }
-
-  return read_line (reader, line, cr != NULL ? cr : end, error);
-}
-
-/* Reads every line of a block. The empty text after a final line end
- * is not a line. */
-static gboolean
-read_block (TsvReader   *reader,
-            const char  *block,
-            gsize        length,
-            GError     **error)
-{
-  const char *line = block;
-  const char *block_end = block + length;
-
-  while (line < block_end)
-    {
-      const char *newline = memchr (line, '\n', block_end - line);
-      const char *end = newline != NULL ? newline : block_end;
-
-      if (!read_lines_up_to (reader, line, end, error))
-        return FALSE;
-
-      line = end + 1;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_decoded_block (TsvReader   *reader,
-                    const char  *block,
-                    gsize        length,
-                    GError     **error)
-{
-  if (reader->decoded == NULL)
-    return read_block (reader, block, length, error);
-
-  g_string_truncate (reader->decoded, 0);
-  iwd_text_append_windows_1252 (reader->decoded, block, length);
-  return read_block (reader, reader->decoded->str, reader->decoded->len, error);
-}
-
-static gboolean
-read_text (TsvReader     *reader,
-           const char    *text,
-           gsize          length,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  gsize start = 0;
-
-  while (start < length)
-    {
-      gsize end = find_block_end (text, start, length);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      if (!read_decoded_block (reader, text + start, end - start, error))
-        return FALSE;
-
-      start = end;
-    }
-
-  return TRUE;
+  return !declined;
 }
 
 static IwdTable *
-read_statement (TsvReader     *reader,
+read_statement (IwdTsvReader  *reader,
                 GBytes        *data,
+                guint          n_parts,
                 GCancellable  *cancellable,
                 GError       **error)
 {
+  IwdTable *table = NULL;
   const char *text;
   gboolean windows_1252;
   gsize length;
@@ -414,11 +54,14 @@ read_statement (TsvReader     *reader,
   if (text == NULL)
     return NULL;
 
+  if (read_in_parts (reader, text, length, windows_1252, n_parts, cancellable, &table, error))
+    return table;
+
   if (windows_1252)
-    reader->decoded = g_string_sized_new (BLOCK_SIZE + BLOCK_SIZE / 2);
+    reader->decoded = g_string_sized_new (IWD_TSV_BLOCK_SIZE + IWD_TSV_BLOCK_SIZE / 2);
 
   reader->builder = iwd_table_builder_new ();
-  if (!read_text (reader, text, length, cancellable, error))
+  if (!iwd_tsv_reader_read_text (reader, text, length, cancellable, error))
     return NULL;
 
   if (!reader->has_header)
@@ -458,12 +101,12 @@ iwd_parse_commissions_tsv (GBytes        *data,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
+  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  return read_statement (&reader, data, cancellable, error);
+  return read_statement (&reader, data, 0, cancellable, error);
 }
 
 /**
@@ -490,7 +133,7 @@ iwd_parse_commissions_tsv_lenient (GBytes        *data,
                                    GPtrArray    **out_bad_lines,
                                    GError       **error)
 {
-  g_auto(TsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
+  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
   IwdTable *table;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -500,7 +143,7 @@ iwd_parse_commissions_tsv_lenient (GBytes        *data,
   reader.bad_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_tsv_bad_line_free);
   reader.amount_keys = g_ptr_array_new_with_free_func (g_free);
 
-  table = read_statement (&reader, data, cancellable, error);
+  table = read_statement (&reader, data, 0, cancellable, error);
   if (table != NULL)
     *out_bad_lines = g_steal_pointer (&reader.bad_lines);
   return table;
@@ -521,4 +164,43 @@ iwd_tsv_bad_line_free (IwdTsvBadLine *bad_line)
 
   g_free (bad_line->reason);
   g_free (bad_line);
+}
+
+/**
+ * iwd_parse_commissions_tsv_in_parts:
+ * @data: a commission statement as tab-separated text
+ * @n_parts: how many parts to read it in, whatever its size
+ * @out_bad_lines: (out) (optional) (transfer full) (element-type IwdTsvBadLine):
+ *   return location for the lines left out, to read leniently, or %NULL
+ * @error: return location for a #GError
+ *
+ * Reads a statement as iwd_parse_commissions_tsv() or, with
+ * @out_bad_lines, as iwd_parse_commissions_tsv_lenient() does, in
+ * @n_parts parts even when it is small, so that tests can compare the
+ * result with one part's.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set
+ */
+IwdTable *
+iwd_parse_commissions_tsv_in_parts (GBytes     *data,
+                                    guint       n_parts,
+                                    GPtrArray **out_bad_lines,
+                                    GError    **error)
+{
+  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
+  IwdTable *table;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (n_parts > 0, NULL);
+
+  if (out_bad_lines != NULL)
+    {
+      reader.bad_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_tsv_bad_line_free);
+      reader.amount_keys = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  table = read_statement (&reader, data, n_parts, NULL, error);
+  if (table != NULL && out_bad_lines != NULL)
+    *out_bad_lines = g_steal_pointer (&reader.bad_lines);
+  return table;
 }

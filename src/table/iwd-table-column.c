@@ -267,3 +267,97 @@ iwd_table_column_memory_size (IwdTableColumn *column)
          + bitmap_size (column->n_allocated)
          + column->arena_allocated;
 }
+
+/* Allocates exactly @n_cells cells, where growing by doubling could
+ * overshoot by nearly as many. */
+static void
+reserve_cells (IwdTableColumn *column,
+               guint           n_cells)
+{
+  if (column->kind == IWD_TABLE_KIND_TEXT)
+    column->offsets = g_renew (guint32, column->offsets, n_cells);
+  else
+    column->numbers = g_renew (gint64, column->numbers, n_cells);
+
+  column->nulls = g_realloc (column->nulls, bitmap_size (n_cells));
+  memset (column->nulls, 0, bitmap_size (n_cells));
+  column->n_allocated = n_cells;
+}
+
+/* Copies @part's cells to @joined from row @first, adding @arena_base to
+ * text offsets. The part's kind is the joined one, or it has no values. */
+static void
+copy_part (IwdTableColumn *joined,
+           IwdTableColumn *part,
+           guint           first,
+           gsize           arena_base)
+{
+  for (guint row = 0; row < part->n_cells; row++)
+    {
+      gboolean is_null = iwd_table_column_is_null (part, row);
+
+      set_null_bit (joined, first + row, is_null);
+      if (joined->kind == IWD_TABLE_KIND_TEXT)
+        joined->offsets[first + row] = is_null ? 0 : part->offsets[row] + arena_base;
+      else
+        joined->numbers[first + row] = is_null ? 0 : part->numbers[row];
+    }
+
+  if (joined->kind == IWD_TABLE_KIND_TEXT && part->kind == IWD_TABLE_KIND_TEXT)
+    memcpy (joined->arena + arena_base, part->arena, part->arena_length);
+}
+
+static gsize
+count_arena (IwdTableColumn **parts,
+             guint            n_parts)
+{
+  gsize length = 0;
+
+  for (guint i = 0; i < n_parts; i++)
+    length += parts[i]->kind == IWD_TABLE_KIND_TEXT ? parts[i]->arena_length : 0;
+
+  return length;
+}
+
+/* Joins the cells of a column that was read in parts, and frees the
+ * parts. iwd_table_join_rows() has checked that each part either has
+ * @kind, a date kind where @kind is DATETIME, or no values. */
+IwdTableColumn *
+iwd_table_column_join (IwdTableColumn **parts,
+                       guint            n_parts,
+                       IwdTableKind     kind)
+{
+  IwdTableColumn *joined = iwd_table_column_new (parts[0]->key, kind);
+  guint n_cells = 0;
+  gsize arena_base = 0;
+  guint first = 0;
+
+  joined->label_msgid = parts[0]->label_msgid;
+  joined->custom_label = g_strdup (parts[0]->custom_label);
+  g_clear_pointer (&joined->interned, iwd_intern_table_free);
+
+  for (guint i = 0; i < n_parts; i++)
+    n_cells += parts[i]->n_cells;
+
+  reserve_cells (joined, MAX (n_cells, 1));
+  joined->n_cells = n_cells;
+
+  if (kind == IWD_TABLE_KIND_TEXT)
+    {
+      joined->arena_allocated = MAX (count_arena (parts, n_parts), 1);
+      joined->arena = g_realloc (joined->arena, joined->arena_allocated);
+      joined->arena[0] = '\0';
+    }
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      copy_part (joined, parts[i], first, arena_base);
+      first += parts[i]->n_cells;
+      arena_base += parts[i]->kind == IWD_TABLE_KIND_TEXT ? parts[i]->arena_length : 0;
+      iwd_table_column_free (parts[i]);
+    }
+
+  joined->arena_length = kind == IWD_TABLE_KIND_TEXT ? MAX (arena_base, 1) : 0;
+  iwd_table_column_compact (joined);
+  return joined;
+}

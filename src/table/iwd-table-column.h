@@ -57,6 +57,9 @@ const char     *iwd_table_column_get_text     (IwdTableColumn  *column,
                                                guint            row);
 
 void            iwd_table_column_compact      (IwdTableColumn  *column);
+IwdTableColumn *iwd_table_column_join         (IwdTableColumn **parts,
+                                               guint            n_parts,
+                                               IwdTableKind     kind);
 gsize           iwd_table_column_memory_size  (IwdTableColumn  *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IwdTableColumn, iwd_table_column_free)

@@ -142,6 +142,27 @@ iwd_table_new_for_columns (GPtrArray *columns,
   return self;
 }
 
+/* Gives a column's storage, for iwd_table_join_rows(). */
+IwdTableColumn *
+iwd_table_peek_column (IwdTable *self,
+                       guint     column)
+{
+  return get_column (self, column);
+}
+
+/* Hands the columns over to the caller and leaves the table without
+ * rows, for iwd_table_join_rows(), which frees each column once it has
+ * copied it. */
+GPtrArray *
+iwd_table_steal_columns (IwdTable *self)
+{
+  GPtrArray *columns = g_steal_pointer (&self->columns);
+
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_table_column_free);
+  self->n_rows = 0;
+  return columns;
+}
+
 /**
  * iwd_table_get_n_rows:
  * @self: a table
