@@ -28,6 +28,7 @@
 
 #include "iwd-commissions-tsv.h"
 #include "iwd-contracts.h"
+#include "iwd-memory.h"
 #include "iwd-sandbox-feeds.h"
 #include "iwd-table-model.h"
 
@@ -516,6 +517,7 @@ main (int   argc,
   Measure jq;
   gboolean generated;
 
+  iwd_memory_init ();
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

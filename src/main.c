@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "iwd-application.h"
+#include "iwd-memory.h"
 
 static void
 setup_gettext (void)
@@ -25,6 +26,7 @@ main (int   argc,
 {
   g_autoptr(IwdApplication) app = NULL;
 
+  iwd_memory_init ();
   setup_gettext ();
 
   app = iwd_application_new ();

@@ -11,6 +11,7 @@
 #include "iwd-cli-export.h"
 #include "iwd-cli-read.h"
 #include "iwd-cli-remote.h"
+#include "iwd-memory.h"
 
 typedef struct {
   const char *name;
@@ -108,6 +109,7 @@ main (int   argc,
   const Command *command;
   gboolean version = FALSE;
 
+  iwd_memory_init ();
   setup_locale ();
   context = create_context (&version);
 
