@@ -16,8 +16,8 @@
  * in main().
  *
  * glibc raises its mmap threshold each time a mapped block is freed, up
- * to 32 MiB, so after a large download or file has been freed, the
- * column arrays of the next table (1 to 8 MiB each) come from the heap,
+ * to 32 MiB. After a large download or file has been freed, the column
+ * arrays of the next table (1 to 8 MiB each) then come from the heap,
  * which rarely gives freed blocks back to the system. A fixed threshold
  * keeps such arrays in mappings of their own, which free() unmaps at
  * once. Elsewhere than glibc this does nothing.
