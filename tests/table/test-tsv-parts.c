@@ -177,6 +177,59 @@ test_no_line_end_after_header (void)
   check_parts_agree ("Police\tPrime TTC\nP1\t1,00");
 }
 
+static const char * const random_cells[] = {
+  "", " ", "12", "012", "-3,5", "1 234,56", "7.25", "26/09/1965", "2024-02-29",
+  "2024-02-29T10:00:00", "31/02/2023", "true", "false", "L\xE9on", "NICE", "x\ty", "1e5", "\xA0",
+};
+
+static const char * const random_line_ends[] = { "\n", "\r\n", "\r" };
+
+/* Appends a row of cells drawn from @random_cells, sometimes a blank
+ * line, ended by LF, CRLF or a lone CR. */
+static void
+append_random_line (GString *text,
+                    GRand   *rand,
+                    guint    n_columns)
+{
+  guint n_cells = g_rand_int_range (rand, 0, 10) == 0 ? 0 : g_rand_int_range (rand, 1, n_columns + 2);
+
+  for (guint cell = 0; cell < n_cells; cell++)
+    {
+      if (cell > 0)
+        g_string_append_c (text, '\t');
+      g_string_append (text, random_cells[g_rand_int_range (rand, 0, G_N_ELEMENTS (random_cells))]);
+    }
+
+  g_string_append (text, random_line_ends[g_rand_int_range (rand, 0, G_N_ELEMENTS (random_line_ends))]);
+}
+
+/* Statements drawn at random mix every kind, blank lines, line ends and
+ * bad values. Most of the draws keep one cell kind per column, so that
+ * the parts often agree and get joined. */
+static void
+test_random_statements (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint statement = 0; statement < 60; statement++)
+    {
+      g_autoptr(GString) text = g_string_new ("Police\tPrime TTC\tDate\tCode\n");
+      guint n_lines = g_rand_int_range (rand, 0, 200);
+      gboolean uniform = g_rand_boolean (rand);
+
+      for (guint line = 0; line < n_lines; line++)
+        {
+          if (uniform)
+            g_string_append_printf (text, "P%u\t%u,%02u\t%02u/01/2024\t%u\r\n", line,
+                                    g_rand_int_range (rand, 0, 1000), line % 100, line % 28 + 1, line);
+          else
+            append_random_line (text, rand, 4);
+        }
+
+      check_parts_agree (text->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +243,7 @@ main (int   argc,
   g_test_add_func ("/tsv-parts/bad-line", test_bad_line);
   g_test_add_func ("/tsv-parts/lone-carriage-returns", test_lone_carriage_returns);
   g_test_add_func ("/tsv-parts/no-line-end-after-header", test_no_line_end_after_header);
+  g_test_add_func ("/tsv-parts/random-statements", test_random_statements);
 
   return g_test_run ();
 }
