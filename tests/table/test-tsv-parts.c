@@ -204,7 +204,7 @@ append_random_line (GString *text,
 }
 
 /* Statements drawn at random mix every kind, blank lines, line ends and
- * bad values. Most of the draws keep one cell kind per column, so that
+ * bad values. Half of them keep one kind per column, so that
  * the parts often agree and get joined. */
 static void
 test_random_statements (void)
