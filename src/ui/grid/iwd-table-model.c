@@ -487,13 +487,18 @@ iwd_table_model_finalize (GObject *object)
 {
   IwdTableModel *self = IWD_TABLE_MODEL (object);
 
+  /* The filters array has a NULL for each unfiltered column, so
+   * g_strfreev() would stop at the first one. */
   for (guint column = 0; column < self->n_columns; column++)
-    g_clear_pointer (&self->indexes[column], iwd_column_index_free);
+    {
+      g_clear_pointer (&self->indexes[column], iwd_column_index_free);
+      g_clear_pointer (&self->column_filters[column], g_free);
+    }
 
   g_clear_pointer (&self->indexes, g_free);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->column_filters, g_strfreev);
+  g_clear_pointer (&self->column_filters, g_free);
   g_clear_pointer (&self->matches, g_free);
   g_clear_object (&self->table);
 
@@ -533,7 +538,7 @@ iwd_table_model_new (IwdTable *table)
   self->n_rows = iwd_table_get_n_rows (table);
   self->n_columns = iwd_table_get_n_columns (table);
   self->indexes = g_new0 (IwdColumnIndex *, MAX (self->n_columns, 1));
-  self->column_filters = g_new0 (char *, self->n_columns + 1);
+  self->column_filters = g_new0 (char *, MAX (self->n_columns, 1));
   return self;
 }
 
