@@ -285,8 +285,10 @@ create_record (const char * const *arguments)
 
   json_object_unref (record->values);
   record->values = create_plain_values ();
-  record->secret_keys = g_strdupv (secret_fields);
-  record->methods = g_strdupv (methods);
+  g_strfreev (record->secret_keys);
+  record->secret_keys = secret_fields != NULL ? g_strdupv (secret_fields) : g_new0 (char *, 1);
+  g_strfreev (record->methods);
+  record->methods = methods != NULL ? g_strdupv (methods) : g_new0 (char *, 1);
 
   return record;
 }
