@@ -2,11 +2,11 @@
 
 /* The pages that contain what the broker typed, against every fault of the
  * sandbox and a refused connection: the sign-in page, the credential
- * form's Check and Save, and the portfolio creation form. Each (page,
- * fault) pair is one test case, which checks that every typed value is
- * still in its field and that the page shows the sentence for the
- * error. Assertions are non-fatal, so one run lists every broken pair,
- * and the totals end the output. */
+ * form's Check, Save after a check and Save alone, and the portfolio
+ * creation form. Each (page, fault) pair is one test case, which checks
+ * that every typed value is still in its field and that the page shows
+ * the sentence for the error. Assertions are non-fatal, so one run lists
+ * every broken pair, and the totals end the output. */
 
 #include "config.h"
 
@@ -50,6 +50,7 @@ typedef enum {
   PAGE_SIGN_IN,
   PAGE_CHECK,
   PAGE_SAVE,
+  PAGE_SAVE_UNCHECKED,
   PAGE_PORTFOLIO,
   N_PAGES,
 } Page;
@@ -68,6 +69,9 @@ typedef struct {
   char             *created_id;
 } FormFixture;
 
+typedef void (*FormTest) (FormFixture   *fixture,
+                          gconstpointer  data);
+
 static Pair pairs[N_PAGES * N_COLUMNS];
 static guint pairs_run;
 static guint pairs_passed;
@@ -83,6 +87,7 @@ page_route (Page page)
     case PAGE_SIGN_IN:
       return IWD_ROUTE_PROFILE_LIST;
     case PAGE_CHECK:
+    case PAGE_SAVE_UNCHECKED:
       return IWD_ROUTE_COMPANY_CHECK;
     case PAGE_SAVE:
       return IWD_ROUTE_PROFILE_SAVE;
@@ -292,15 +297,25 @@ form_fixture_tear_down (FormFixture   *fixture,
 }
 
 /* Closes the Save Without a Check? dialog that a failed check before a
- * save opens, as the broker's Cancel would. */
-static void
+ * save opens, as the broker's Cancel would, and returns how many dialogs
+ * were open. */
+static guint
 close_dialogs (void)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  guint n_closed = 0;
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
+    {
+      if (!ADW_IS_MESSAGE_DIALOG (l->data) || !gtk_widget_get_visible (l->data))
+        continue;
+
       adw_message_dialog_response (l->data, "cancel");
+      gtk_window_destroy (l->data);
+      n_closed++;
+    }
+
+  return n_closed;
 }
 
 static gboolean
@@ -356,13 +371,15 @@ open_filled_editor (FormFixture *fixture)
   return IWD_PROFILE_EDITOR (editor);
 }
 
-static void
+/* Runs @action and returns how many dialogs it opened. */
+static guint
 run_editor_action (IwdProfileEditor *editor,
                    const char       *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), action, NULL));
   portfolio_wait_until (is_editor_settled, editor);
-  close_dialogs ();
+
+  return close_dialogs ();
 }
 
 static void
@@ -377,10 +394,16 @@ assert_editor_kept (IwdProfileEditor *editor)
  * non-JSON body with a 200 status reads as a refusal.
  * TODO: the page then asks the broker to correct credentials that the
  * insurer never saw, and the messages below show the cut body. */
+static gboolean
+reads_as_refusal (guint fault)
+{
+  return fault == IWD_SANDBOX_FAULT_TRUNCATED || fault == IWD_SANDBOX_FAULT_INVALID_JSON;
+}
+
 static const char *
 expected_check_status (guint fault)
 {
-  if (fault == IWD_SANDBOX_FAULT_TRUNCATED || fault == IWD_SANDBOX_FAULT_INVALID_JSON)
+  if (reads_as_refusal (fault))
     return "The insurer refused these credentials. Correct what the messages below point out.";
 
   return "ImportWeb accepted these credentials.";
@@ -442,6 +465,42 @@ test_save_fault (FormFixture   *fixture,
   g_assert_null (fixture->saved_id);
   assert_error_shown (iwd_profile_editor_get_status (editor),
                       "The profile could not be saved. Everything you typed is kept.", code);
+
+  count_pair ();
+}
+
+/* Presses Save with no accepted check, so that Save sends the check
+ * under test. A failed check opens the Save Without a Check? dialog,
+ * which the test cancels. */
+static void
+test_unchecked_save_fault (FormFixture   *fixture,
+                           gconstpointer  data)
+{
+  const Pair *pair = data;
+  int code = expect_code (pair->page, pair->fault);
+  IwdProfileEditor *editor = open_filled_editor (fixture);
+  guint n_dialogs;
+
+  arm_fault (fixture->portfolio.sandbox, page_route (pair->page), pair->fault);
+  n_dialogs = run_editor_action (editor, "editor.save");
+
+  if (code == SUCCESS && !reads_as_refusal (pair->fault))
+    {
+      portfolio_wait_until (has_saved, fixture);
+      g_assert_cmpstr (fixture->saved_id, ==, PROFILE_ID);
+      g_assert_cmpuint (n_dialogs, ==, 0);
+      count_pair ();
+      return;
+    }
+
+  assert_editor_kept (editor);
+  g_assert_null (fixture->saved_id);
+  g_assert_cmpuint (n_dialogs, ==, 1);
+  if (code == SUCCESS)
+    g_assert_cmpstr (iwd_profile_editor_get_status (editor), ==, expected_check_status (pair->fault));
+  else
+    assert_error_shown (iwd_profile_editor_get_status (editor),
+                        "The credentials could not be checked. Everything you typed is kept.", code);
 
   count_pair ();
 }
@@ -560,9 +619,28 @@ skip_reason (void)
 static const char *
 page_name (Page page)
 {
-  static const char *names[] = { "sign-in", "check", "save", "portfolio" };
+  static const char *names[] = { "sign-in", "check", "save", "save-unchecked", "portfolio" };
 
   return names[page];
+}
+
+static FormTest
+form_test_for_page (Page page)
+{
+  switch (page)
+    {
+    case PAGE_CHECK:
+      return test_check_fault;
+    case PAGE_SAVE:
+      return test_save_fault;
+    case PAGE_SAVE_UNCHECKED:
+      return test_unchecked_save_fault;
+    case PAGE_PORTFOLIO:
+    case PAGE_SIGN_IN:
+    case N_PAGES:
+    default:
+      return test_portfolio_fault;
+    }
 }
 
 static void
@@ -583,9 +661,7 @@ add_pair_tests (void)
           g_test_add (path, SignInFixture, pair, sign_in_pair_set_up, test_sign_in_fault,
                       sign_in_pair_tear_down);
         else
-          g_test_add (path, FormFixture, pair, form_fixture_set_up,
-                      page == PAGE_CHECK ? test_check_fault
-                      : page == PAGE_SAVE ? test_save_fault : test_portfolio_fault,
+          g_test_add (path, FormFixture, pair, form_fixture_set_up, form_test_for_page (page),
                       form_fixture_tear_down);
       }
 }
