@@ -143,6 +143,22 @@ test_contracts_after_delay (Fixture       *fixture,
                    "The robot has collected 7 contracts for portfolio PTF1.");
 }
 
+/* The view tells when the robot's commission lines arrive, as it does
+ * for contracts. The tab's own tests cover when it emits the signal. */
+static void
+test_commissions_ready_toast (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  IwdPortfolioView *view;
+
+  create_portfolio (fixture);
+  view = open_view (fixture);
+
+  g_signal_emit_by_name (iwd_portfolio_view_get_commissions_tab (view), "commissions-ready", 3);
+  g_assert_cmpstr (iwd_portfolio_view_get_last_toast (view), ==,
+                   "The robot has collected 3 commission lines for portfolio PTF1.");
+}
+
 static void
 test_contracts_no_profiles (Fixture       *fixture,
                             gconstpointer  data)
@@ -777,6 +793,8 @@ main (int   argc,
 
   g_test_add ("/ui/portfolio/view/contracts-after-delay", Fixture, collecting,
               fixture_set_up, test_contracts_after_delay, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/commissions-ready-toast", Fixture, NULL,
+              fixture_set_up, test_commissions_ready_toast, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/contracts-no-profiles", Fixture, at_once,
               fixture_set_up, test_contracts_no_profiles, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/contracts-error", Fixture, at_once,

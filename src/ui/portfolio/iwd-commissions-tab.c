@@ -922,10 +922,6 @@ iwd_commissions_tab_class_init (IwdCommissionsTabClass *klass)
    *
    * Emitted when lines arrive for statements that the tab showed as
    * still being collected.
-   *
-   * TODO: the portfolio view turns #IwdContractsTab::contracts-ready into
-   * a desktop notification and passes its poll interval to the contracts
-   * tab, but does neither for this tab yet.
    */
   signals[SIGNAL_COMMISSIONS_READY] =
     g_signal_new ("commissions-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -121,6 +121,8 @@ show_toast (IwdPortfolioView *self,
  * because the robot may take hours. */
 static void
 send_notification (IwdPortfolioView *self,
+                   const char       *kind,
+                   const char       *title,
                    const char       *body)
 {
   GApplication *application = g_application_get_default ();
@@ -132,9 +134,9 @@ send_notification (IwdPortfolioView *self,
       || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
     return;
 
-  notification = g_notification_new (_("Contracts Collected"));
+  notification = g_notification_new (title);
   g_notification_set_body (notification, body);
-  notification_id = g_strdup_printf ("portfolio-contracts-%s", self->portfolio_id);
+  notification_id = g_strdup_printf ("portfolio-%s-%s", kind, self->portfolio_id);
   g_application_send_notification (application, notification_id, notification);
 }
 
@@ -149,7 +151,21 @@ contracts_ready_cb (IwdPortfolioView *self,
                                               n_contracts, self->portfolio_id);
 
   show_toast (self, message);
-  send_notification (self, message);
+  send_notification (self, "contracts", _("Contracts Collected"), message);
+}
+
+static void
+commissions_ready_cb (IwdPortfolioView *self,
+                      guint             n_lines)
+{
+  /* Translators: %u is a number of commission lines, %s a portfolio id */
+  g_autofree char *message = g_strdup_printf (ngettext ("The robot has collected %u commission line for portfolio %s.",
+                                                        "The robot has collected %u commission lines for portfolio %s.",
+                                                        n_lines),
+                                              n_lines, self->portfolio_id);
+
+  show_toast (self, message);
+  send_notification (self, "commissions", _("Commissions Collected"), message);
 }
 
 static void
@@ -377,6 +393,8 @@ create_tabs (IwdPortfolioView *self,
 
   g_signal_connect_object (self->contracts_tab, "contracts-ready",
                            G_CALLBACK (contracts_ready_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->commissions_tab, "commissions-ready",
+                           G_CALLBACK (commissions_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->profiles_tab, "profiles-changed",
                            G_CALLBACK (profiles_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->profiles_tab, "operation-finished",
@@ -686,10 +704,10 @@ iwd_portfolio_view_set_secret_store (IwdPortfolioView *self,
 /**
  * iwd_portfolio_view_set_poll_interval:
  * @self: a #IwdPortfolioView
- * @milliseconds: the time between two fetches of the contracts while the
- *   robot collects them
+ * @milliseconds: the time between two fetches of the contracts or
+ *   commissions while the robot collects them
  *
- * Sets how often the contracts tab checks on the robot.
+ * Sets how often the contracts and commissions tabs check on the robot.
  */
 void
 iwd_portfolio_view_set_poll_interval (IwdPortfolioView *self,
@@ -698,6 +716,7 @@ iwd_portfolio_view_set_poll_interval (IwdPortfolioView *self,
   g_return_if_fail (IWD_IS_PORTFOLIO_VIEW (self));
 
   iwd_contracts_tab_set_poll_interval (self->contracts_tab, milliseconds);
+  iwd_commissions_tab_set_poll_interval (self->commissions_tab, milliseconds);
 }
 
 /**
