@@ -101,7 +101,7 @@ iwd_parse_commissions_tsv (GBytes        *data,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
+  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL, NULL };
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -133,7 +133,7 @@ iwd_parse_commissions_tsv_lenient (GBytes        *data,
                                    GPtrArray    **out_bad_lines,
                                    GError       **error)
 {
-  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
+  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL, NULL };
   IwdTable *table;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -163,6 +163,8 @@ iwd_tsv_bad_line_free (IwdTsvBadLine *bad_line)
     return;
 
   g_free (bad_line->reason);
+  g_free (bad_line->column);
+  g_free (bad_line->value);
   g_free (bad_line);
 }
 
@@ -187,7 +189,7 @@ iwd_parse_commissions_tsv_in_parts (GBytes     *data,
                                     GPtrArray **out_bad_lines,
                                     GError    **error)
 {
-  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL };
+  g_auto(IwdTsvReader) reader = { NULL, 0, FALSE, 0, NULL, NULL, NULL, NULL };
   IwdTable *table;
 
   g_return_val_if_fail (data != NULL, NULL);

@@ -601,6 +601,44 @@ iwd_table_builder_get_n_rows (IwdTableBuilder *self)
 }
 
 /**
+ * iwd_table_builder_get_column_key:
+ * @self: a builder
+ * @column: a column index
+ *
+ * Returns: the column's key
+ */
+const char *
+iwd_table_builder_get_column_key (IwdTableBuilder *self,
+                                  guint            column)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_BUILDER (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return get_column (self, column)->storage->key;
+}
+
+/**
+ * iwd_table_builder_get_column_kind:
+ * @self: a builder
+ * @column: a column index
+ *
+ * Gives the kind that a column's values must have so far: the fixed kind
+ * of a key the API documents, or %IWD_TABLE_KIND_TEXT while the kind is
+ * still inferred.
+ *
+ * Returns: the column's kind
+ */
+IwdTableKind
+iwd_table_builder_get_column_kind (IwdTableBuilder *self,
+                                   guint            column)
+{
+  g_return_val_if_fail (IWD_IS_TABLE_BUILDER (self), IWD_TABLE_KIND_TEXT);
+  g_return_val_if_fail (column < self->columns->len, IWD_TABLE_KIND_TEXT);
+
+  return get_column (self, column)->storage->kind;
+}
+
+/**
  * iwd_table_builder_set_cell:
  * @self: a builder
  * @column: a column index

@@ -17,6 +17,10 @@ void             iwd_table_builder_set_column_label (IwdTableBuilder  *self,
                                                      guint             column,
                                                      const char       *label);
 guint            iwd_table_builder_get_n_rows       (IwdTableBuilder  *self);
+const char      *iwd_table_builder_get_column_key   (IwdTableBuilder  *self,
+                                                     guint             column);
+IwdTableKind     iwd_table_builder_get_column_kind  (IwdTableBuilder  *self,
+                                                     guint             column);
 
 gboolean         iwd_table_builder_set_cell         (IwdTableBuilder  *self,
                                                      guint             column,

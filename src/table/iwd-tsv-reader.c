@@ -26,6 +26,7 @@ iwd_tsv_reader_clear (IwdTsvReader *reader)
   g_clear_pointer (&reader->amount_keys, g_ptr_array_unref);
   if (reader->decoded != NULL)
     g_string_free (g_steal_pointer (&reader->decoded), TRUE);
+  g_clear_pointer (&reader->failure, iwd_tsv_bad_line_free);
 }
 
 /* Finds the next cell of the line that ends at @line_end, trimmed of
@@ -166,6 +167,57 @@ iwd_tsv_reader_read_header (IwdTsvReader  *reader,
     }
 }
 
+/* Describes a cell whose value does not fit its column, for a message
+ * in the user's language. */
+static void
+note_bad_value (IwdTsvReader *reader,
+                guint         column,
+                const char   *cell,
+                gsize         length,
+                IwdTableKind  expected)
+{
+  g_clear_pointer (&reader->failure, iwd_tsv_bad_line_free);
+  reader->failure = g_new0 (IwdTsvBadLine, 1);
+  reader->failure->kind = IWD_TSV_BAD_LINE_VALUE;
+  reader->failure->column = g_strdup (iwd_table_builder_get_column_key (reader->builder, column));
+  reader->failure->value = g_strndup (cell, length);
+  reader->failure->expected = expected;
+}
+
+static void
+note_extra_cell (IwdTsvReader *reader,
+                 guint         column)
+{
+  g_clear_pointer (&reader->failure, iwd_tsv_bad_line_free);
+  reader->failure = g_new0 (IwdTsvBadLine, 1);
+  reader->failure->kind = IWD_TSV_BAD_LINE_EXTRA_CELL;
+  reader->failure->cell = column + 1;
+  reader->failure->n_columns = reader->n_columns;
+}
+
+static gboolean
+read_cell (IwdTsvReader  *reader,
+           guint          column,
+           const char    *cell,
+           gsize          length,
+           GError       **error)
+{
+  if (!check_amount (reader, column, cell, length, error))
+    {
+      note_bad_value (reader, column, cell, length, IWD_TABLE_KIND_MONEY);
+      return FALSE;
+    }
+
+  if (!iwd_table_builder_set_cell (reader->builder, column, cell, length, error))
+    {
+      note_bad_value (reader, column, cell, length,
+                      iwd_table_builder_get_column_kind (reader->builder, column));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_row (IwdTsvReader   *reader,
           const char  *line,
@@ -183,8 +235,7 @@ read_row (IwdTsvReader   *reader,
       rest = next_cell (rest, line_end, &cell, &length);
       if (column < reader->n_columns)
         {
-          if (!check_amount (reader, column, cell, length, error)
-              || !iwd_table_builder_set_cell (reader->builder, column, cell, length, error))
+          if (!read_cell (reader, column, cell, length, error))
             {
               g_prefix_error (error, "line %u: ", line_number);
               return FALSE;
@@ -192,6 +243,7 @@ read_row (IwdTsvReader   *reader,
         }
       else if (length > 0)
         {
+          note_extra_cell (reader, column);
           g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE,
                        "line %u: cell %u has a value, but the header has only %u columns",
                        line_number, column + 1, reader->n_columns);
@@ -218,9 +270,15 @@ static void
 keep_bad_line (IwdTsvReader *reader,
                GError    *error)
 {
-  IwdTsvBadLine *bad_line = g_new0 (IwdTsvBadLine, 1);
+  IwdTsvBadLine *bad_line = g_steal_pointer (&reader->failure);
   g_autofree char *prefix = g_strdup_printf ("line %u: ", reader->n_lines);
   const char *reason = error->message;
+
+  if (bad_line == NULL)
+    {
+      bad_line = g_new0 (IwdTsvBadLine, 1);
+      bad_line->kind = IWD_TSV_BAD_LINE_OTHER;
+    }
 
   /* The line number has its own field. */
   if (g_str_has_prefix (reason, prefix))

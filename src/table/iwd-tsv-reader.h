@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "iwd-commissions-tsv.h"
 #include "iwd-table-builder.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ typedef struct {
                                   * amount or else NULL; lenient only */
   GString         *decoded;      /* owned; the block decoded from
                                   * Windows-1252, or NULL for UTF-8 */
+  IwdTsvBadLine   *failure;      /* owned; what the last rejected row
+                                  * had wrong, or NULL */
 } IwdTsvReader;
 
 void     iwd_tsv_reader_clear       (IwdTsvReader     *reader);

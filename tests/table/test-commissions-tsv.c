@@ -304,13 +304,24 @@ test_lenient_bad_lines (void)
   g_assert_cmpuint (bad_line->line, ==, 4);
   g_assert_nonnull (strstr (bad_line->reason, "demain"));
   g_assert_false (g_str_has_prefix (bad_line->reason, "line"));
+  g_assert_cmpint (bad_line->kind, ==, IWD_TSV_BAD_LINE_VALUE);
+  g_assert_cmpstr (bad_line->column, ==, "date_effet");
+  g_assert_cmpstr (bad_line->value, ==, "demain");
+  g_assert_cmpint (bad_line->expected, ==, IWD_TABLE_KIND_DATE);
   bad_line = g_ptr_array_index (bad_lines, 1);
   g_assert_cmpuint (bad_line->line, ==, 5);
   g_assert_nonnull (strstr (bad_line->reason, "1e5"));
   g_assert_nonnull (strstr (bad_line->reason, "Prime"));
+  g_assert_cmpint (bad_line->kind, ==, IWD_TSV_BAD_LINE_VALUE);
+  g_assert_cmpstr (bad_line->column, ==, "Prime");
+  g_assert_cmpstr (bad_line->value, ==, "1e5");
+  g_assert_cmpint (bad_line->expected, ==, IWD_TABLE_KIND_MONEY);
   bad_line = g_ptr_array_index (bad_lines, 2);
   g_assert_cmpuint (bad_line->line, ==, 6);
   g_assert_nonnull (strstr (bad_line->reason, "cell 5"));
+  g_assert_cmpint (bad_line->kind, ==, IWD_TSV_BAD_LINE_EXTRA_CELL);
+  g_assert_cmpuint (bad_line->cell, ==, 5);
+  g_assert_cmpuint (bad_line->n_columns, ==, 3);
 }
 
 static void

@@ -73,6 +73,9 @@ check_parts_agree (const char *text)
 
           g_assert_cmpuint (bad_line->line, ==, expected_bad_line->line);
           g_assert_cmpstr (bad_line->reason, ==, expected_bad_line->reason);
+          g_assert_cmpint (bad_line->kind, ==, expected_bad_line->kind);
+          g_assert_cmpstr (bad_line->column, ==, expected_bad_line->column);
+          g_assert_cmpstr (bad_line->value, ==, expected_bad_line->value);
         }
     }
 }

@@ -64,34 +64,38 @@ test_bad_line_extra_cell (void)
   g_assert_cmpstr (message, ==, "Line 5: cell 4 has a value, but the header has only 3 columns");
 }
 
-/* Each kind the builder names gets its own sentence. */
+/* Each kind of column gets its own sentence. */
 static void
 test_bad_line_kinds (void)
 {
   static const struct {
-    const char *reason;
-    const char *expected;
+    const char   *column;
+    IwdTableKind  expected_kind;
+    const char   *expected;
   } cases[] = {
-    { "row 2, column “Nb”: “x” is not a valid whole number", "Line 7: “x” in column “Nb” is not a whole number" },
-    { "row 2, column “Taux”: “x” is not a valid decimal number", "Line 7: “x” in column “Taux” is not a number" },
-    { "row 2, column “Actif”: “x” is not a valid boolean", "Line 7: “x” in column “Actif” is not true or false" },
-    { "row 2, column “police.prime”: “x” is not a valid amount", "Line 7: “x” in column “police.prime” is not an amount" },
+    { "Nb", IWD_TABLE_KIND_INTEGER, "Line 7: “x” in column “Nb” is not a whole number" },
+    { "Taux", IWD_TABLE_KIND_DECIMAL, "Line 7: “x” in column “Taux” is not a number" },
+    { "Actif", IWD_TABLE_KIND_BOOLEAN, "Line 7: “x” in column “Actif” is not true or false" },
+    { "police.prime", IWD_TABLE_KIND_MONEY, "Line 7: “x” in column “police.prime” is not an amount" },
+    { "Le", IWD_TABLE_KIND_DATETIME, "Line 7: “x” in column “Le” is not a valid date" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      IwdTsvBadLine bad_line = { 7, (char *) cases[i].reason };
+      IwdTsvBadLine bad_line = { 7, (char *) "in English", IWD_TSV_BAD_LINE_VALUE,
+                                 (char *) cases[i].column, (char *) "x", cases[i].expected_kind, 0, 0 };
       g_autofree char *message = iwd_bad_line_dup_message (&bad_line);
 
       g_assert_cmpstr (message, ==, cases[i].expected);
     }
 }
 
-/* A reason of another wording keeps the reader's text. */
+/* A reason of another kind keeps the reader's text. */
 static void
 test_bad_line_unknown (void)
 {
-  IwdTsvBadLine bad_line = { 9, (char *) "column “Nom” has more than 4 GiB of text" };
+  IwdTsvBadLine bad_line = { 9, (char *) "column “Nom” has more than 4 GiB of text",
+                             IWD_TSV_BAD_LINE_OTHER, NULL, NULL, IWD_TABLE_KIND_TEXT, 0, 0 };
   g_autofree char *message = iwd_bad_line_dup_message (&bad_line);
 
   g_assert_cmpstr (message, ==, "Line 9: column “Nom” has more than 4 GiB of text");
