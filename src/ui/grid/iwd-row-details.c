@@ -69,7 +69,8 @@ make_field_row (const char *label,
   gtk_label_set_xalign (GTK_LABEL (text), 0.0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  /* An empty selectable label would still be a Tab stop, with no name. */
+  gtk_label_set_selectable (GTK_LABEL (text), value[0] != '\0');
   if (is_json)
     gtk_widget_add_css_class (text, "monospace");
 

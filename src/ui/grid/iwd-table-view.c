@@ -96,6 +96,8 @@ update_status (IwdTableView *self)
                             n_shown, n_rows);
   gtk_label_set_text (self->status_label, status);
   gtk_label_set_text (self->totals_label, totals);
+  /* An empty selectable label would still be a Tab stop, with no name. */
+  gtk_label_set_selectable (self->totals_label, totals[0] != '\0');
   refresh_summary (self);
 }
 
