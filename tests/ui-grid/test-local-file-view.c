@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "iwd-local-file-view.h"
+#include "iwd-parse-error.h"
 
 #define CONTRACTS \
   "[{\"erreur\": 0, \"client\": {\"prenom\": \"Pierre\", \"ville\": \"NICE\"}," \
@@ -272,15 +273,35 @@ test_missing_file_error (LocalFixture  *fixture,
                          gconstpointer  user_data)
 {
   g_autofree char *path = g_build_filename (fixture->directory, "missing.tsv", NULL);
-  g_autofree char *message = g_strdup_printf ("Could not open %s: ", path);
+  g_autofree char *message = g_strdup_printf ("Could not open %s: The file does not exist any more. "
+                                               "Choose it again.\nDetails: ", path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  g_test_expect_message ("IWDesk", G_LOG_LEVEL_WARNING, "grid: opening */missing.tsv failed: *");
   g_assert_false (load_and_wait (fixture, file, &error));
-  g_test_assert_expected_messages ();
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), message));
+}
+
+/* A file that is not text says so, and what to do, without a stray
+ * English sentence in front. */
+static void
+test_binary_file_error (LocalFixture  *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->directory, "report.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_true (g_file_set_contents (path, "\xFF\xFEP\0o\0", 6, NULL));
+  message = g_strdup_printf ("Could not open %s: The file is not text in UTF-8 or Windows-1252. "
+                             "Save it as tab-separated text or JSON, then open it again.\nDetails: ", path);
+
+  g_assert_false (load_and_wait (fixture, file, &error));
+
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_ENCODING);
   g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), message));
 }
 
@@ -310,6 +331,8 @@ main (int   argc,
               local_fixture_set_up, test_drop_file_list, local_fixture_tear_down);
   g_test_add ("/local-file-view/missing-file-error", LocalFixture, NULL,
               local_fixture_set_up, test_missing_file_error, local_fixture_tear_down);
+  g_test_add ("/local-file-view/binary-file-error", LocalFixture, NULL,
+              local_fixture_set_up, test_binary_file_error, local_fixture_tear_down);
 
   return g_test_run ();
 }

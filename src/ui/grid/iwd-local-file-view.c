@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-parse-error.h"
+
 #include "iwd-bad-line-message.h"
 #include "iwd-commissions-json.h"
 #include "iwd-commissions-tsv.h"
@@ -194,6 +196,29 @@ show_bad_lines (IwdLocalFileView *self,
   gtk_revealer_set_reveal_child (self->bad_lines_revealer, TRUE);
 }
 
+/* Says why a file could not be opened and what to do, in the user's
+ * language. The reader's own words follow as details. */
+static const char *
+describe_load_error (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return _("The file does not exist any more. Choose it again.");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return _("You may not read this file. Copy it to your own folder, then open the copy.");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return _("This is a folder. Choose a file inside it.");
+  if (g_error_matches (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_EMPTY))
+    return _("The file is empty. Check that its download finished, then open it again.");
+  if (g_error_matches (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_ENCODING))
+    return _("The file is not text in UTF-8 or Windows-1252. Save it as tab-separated text or JSON, "
+             "then open it again.");
+  if (error->domain == IWD_PARSE_ERROR)
+    return _("The file is not a contracts list or a commission statement as ImportWeb writes them. "
+             "Check that its download finished, then open it again.");
+
+  return _("The file could not be read. Try again, or choose another file.");
+}
+
 static void
 show_load_error (IwdLocalFileView *self,
                  GFile            *file,
@@ -202,10 +227,12 @@ show_load_error (IwdLocalFileView *self,
   g_autofree char *path = g_file_get_parse_name (file);
   g_autofree char *message = NULL;
 
-  g_warning ("grid: opening %s failed: %s", path, error->message);
+  g_message ("grid: opening %s failed: %s", path, error->message);
 
-  /* Translators: the first %s is a file path, the second the reason */
-  message = g_strdup_printf (_("Could not open %s: %s"), path, error->message);
+  /* Translators: the first %s is a file path, the second why it could not
+   * be opened and what to do, the third the reader's details in English */
+  message = g_strdup_printf (_("Could not open %s: %s\nDetails: %s"), path,
+                             describe_load_error (error), error->message);
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
