@@ -171,6 +171,9 @@ show_item (IwdProfileRow *self)
   g_autofree char *title = g_strdup_printf ("%s — %s", id, iwd_profile_item_get_company (self->item));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  /* libadwaita 1.2 names the expander's header row, but not the row
+   * itself, which is focusable too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->update_button), "s", id);
   gtk_menu_button_set_menu_model (self->menu_button, menu);
   show_state (self);
