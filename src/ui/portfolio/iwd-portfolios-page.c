@@ -137,6 +137,10 @@ create_row (IwdPortfoliosPage *self,
 
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (delete_button, _("Delete Portfolio"));
+  /* GTK 4.8 gives the tooltip to the accessible description only. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Portfolio"),
+                                  -1);
   gtk_widget_add_css_class (delete_button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "portfolios.delete");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "s", portfolio_id);
@@ -284,7 +288,17 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  iwd_portfolios_page_show_list (IWD_PORTFOLIOS_PAGE (widget));
+  IwdPortfoliosPage *self = IWD_PORTFOLIOS_PAGE (widget);
+  GtkListBoxRow *first_row;
+
+  iwd_portfolios_page_show_list (self);
+
+  /* The Back button that had the focus went with the view, and in GTK 4.8
+   * Tab then skipped every control of the page, so the first portfolio
+   * takes the focus. */
+  first_row = gtk_list_box_get_row_at_index (self->list_box, 0);
+  if (first_row == NULL || !gtk_widget_grab_focus (GTK_WIDGET (first_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_box));
 }
 
 static void
