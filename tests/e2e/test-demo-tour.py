@@ -1,18 +1,23 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Drives the real application in demo mode through its accessibility
-# tree, as a broker would: opens a company, creates and checks a profile,
-# then builds a portfolio around it and reads its contracts in the grid.
-# Prints TAP, one line per step. A step runs only if every step before it
-# passed, because each one starts where the previous one left the window.
+# Drives the real application through its accessibility tree, as a
+# broker would. It signs in and opens a company with the keyboard alone,
+# creates and checks a profile, and builds a portfolio around it. Then it
+# reads the portfolio's contracts in the grid, with the mouse and with keys.
+# On each page it also checks that every control a user can reach has an
+# accessible name. Prints TAP, one line per step. A step runs only if
+# every step before it passed, because each one starts where the
+# previous one left the window.
 #
 # Usage: test-demo-tour.py IWDESK_EXECUTABLE BUILD_ROOT
 #
-# It needs a display and a session bus with the accessibility bus, as
-# build-aux/dev test provides. Without them it prints "1..0 # SKIP".
-# Set IWDESK_E2E_SCREENSHOT_DIR to a folder to get a picture of the
-# screen where a step fails.
+# The tour starts its own Xvfb display, session bus, accessibility bus,
+# keyring and iwdesk-sandbox on 127.0.0.1 (tour_session.py), so it needs
+# neither build-aux/dev test nor a given place in the suite. Without
+# xvfb-run, dbus-run-session, gnome-keyring or pyatspi it prints
+# "1..0 # SKIP". Set IWDESK_E2E_SCREENSHOT_DIR to a folder to get a
+# picture of the screen where a step fails.
 # /usr/bin/python3 runs it because pyatspi is a Debian package.
 
 import os
@@ -23,10 +28,16 @@ import sys
 import tempfile
 import time
 
-SCREEN_SIZE = (1280, 800)
+import tour_session
+from tour import (ALT_MASK, CONTROL_MASK, KEY_DOWN, KEY_ESCAPE, KEY_LEFT, KEY_RETURN, KEY_TAB, MAX_TABS,
+                  START_TIMEOUT, STEP_TIMEOUT, SkipStep, StepFailed, Tour)
 
-# The demo sandbox serves these. Company names come from ImportWeb and are
+SCREEN_SIZE = tour_session.SCREEN_SIZE
+
+# The sandbox serves these. Company names come from ImportWeb and are
 # never translated, and the test runs in English for the rest.
+ACCOUNT_LOGIN = "demo"
+ACCOUNT_PASSWORD = "demo"
 COMPANY = "ALLIANZ"
 COMPANY_LABEL = "Allianz IARD"
 PROFILE_ID = "E2EALZ01"
@@ -35,67 +46,19 @@ PROFILE_PASSWORD = "e2e-password"
 PORTFOLIO_ID = "E2EPTF"
 PORTFOLIO_LABEL = "End-to-end portfolio"
 
-# Timeouts in seconds. The sandbox's robot replies after 3 s in demo mode
-# (IWD_SANDBOX_DEFAULT_ROBOT_DELAY_MS), so contracts get the longest one.
-START_TIMEOUT = 30.0
-STEP_TIMEOUT = 15.0
+# The sandbox's robot replies after 3 s (IWD_SANDBOX_DEFAULT_ROBOT_DELAY_MS),
+# so contracts get the longest timeout, in seconds.
 CONTRACTS_TIMEOUT = 45.0
 
 
-class StepFailed(Exception):
-    pass
-
-
-class SkipStep(Exception):
-    pass
-
-
-def skip_all(reason):
-    print(f"1..0 # SKIP {reason}")
-    sys.exit(0)
-
-
-def accessibility_bus_available():
-    command = ["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
-               "--object-path", "/org/a11y/bus", "--method", "org.a11y.Bus.GetAddress"]
-    return subprocess.run(command, capture_output=True, check=False).returncode == 0
-
-
-# The session bus normally starts the accessibility bus on first use
-# through its D-Bus service file. Where that file is missing, the
-# launcher is started by hand and stopped at the end of the test.
-def ensure_accessibility_bus():
-    if accessibility_bus_available():
-        return None
-
-    launcher = "/usr/libexec/at-spi-bus-launcher"
-    if not os.access(launcher, os.X_OK):
-        skip_all("no accessibility bus and no at-spi-bus-launcher (install at-spi2-core)")
-
-    process = subprocess.Popen([launcher, "--launch-immediately"])
-    deadline = time.monotonic() + 10.0
-    while time.monotonic() < deadline:
-        if accessibility_bus_available():
-            return process
-        time.sleep(0.2)
-
-    process.terminate()
-    process.wait()
-    skip_all("at-spi-bus-launcher did not provide org.a11y.Bus within 10 s")
-
-
-def check_environment():
-    if not os.environ.get("DISPLAY"):
-        skip_all("no X display: run through build-aux/dev test")
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        skip_all("no session bus, so no accessibility bus: run through build-aux/dev test")
+def check_pyatspi():
     try:
         import pyatspi  # noqa: F401
     except ImportError:
-        skip_all("python3-pyatspi is not installed, so the accessibility bus cannot be read")
+        tour_session.skip_all("python3-pyatspi is not installed, so the accessibility bus cannot be read")
 
 
-# Gives the application its own home, so the demo account's profiles and
+# Gives the application its own home, so the account's profiles and
 # portfolios never land in the real one, and sizes its window through a
 # GSettings key file there.
 def app_environment(build_root, home_root):
@@ -126,140 +89,82 @@ def app_environment(build_root, home_root):
     return env
 
 
-class Tour:
-    """The running application and the accessibility calls on it."""
-
-    def __init__(self, pyatspi, process):
-        self.atspi = pyatspi
-        self.process = process
-        self.app = None
-
-    def wait_for(self, find, description, timeout=STEP_TIMEOUT):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise StepFailed(f"iwdesk exited with status {self.process.returncode} "
-                                 f"while waiting for {description}")
-            found = find()
-            if found is not None:
-                return found
-            time.sleep(0.3)
-        raise StepFailed(f"no {description} within {timeout:.0f} s")
-
-    def find_application(self):
-        def lookup():
-            for application in self.atspi.Registry.getDesktop(0):
-                if application is not None and application.name == "iwdesk":
-                    return application
-            return None
-        self.app = self.wait_for(lookup, "iwdesk application on the accessibility bus", START_TIMEOUT)
-
-    def window(self, title):
-        for window in self.app:
-            if window is not None and window.name == title:
-                return window
-        return None
-
-    def matcher(self, role=None, name=None, contains=None):
-        def matches(node):
-            try:
-                if role is not None and node.getRoleName() != role:
-                    return False
-                label = (node.name or "").replace("_", "")
-            except Exception:
-                return False
-            if name is not None and label != name:
-                return False
-            return contains is None or contains in label
-        return matches
-
-    # pyatspi's own search stops with a TypeError when a widget vanishes
-    # while it walks the tree, so this walk skips such children.
-    def descendants(self, root):
-        try:
-            children = [child for child in root if child is not None]
-        except Exception:
-            return
-        for child in children:
-            yield child
-            yield from self.descendants(child)
-
-    def find(self, root, **criteria):
-        return next(filter(self.matcher(**criteria), self.descendants(root)), None)
-
-    def find_all(self, root, role):
-        return list(filter(self.matcher(role=role), self.descendants(root)))
-
-    def wait_for_node(self, root, description, **criteria):
-        return self.wait_for(lambda: self.find(root, **criteria), description)
-
-    # GTK 4.8 names a button with a mnemonic after both its raw and its
-    # plain label, as in "_Save Save", so both forms count as the label.
-    def button(self, root, label):
-        def matches(node):
-            try:
-                plain = (node.name or "").replace("_", "")
-                return node.getRoleName() == "push button" and plain in (label, f"{label} {label}")
-            except Exception:
-                return False
-        return self.wait_for(lambda: next(filter(matches, self.descendants(root)), None), f"“{label}” button")
-
-    def press(self, node):
-        action = node.queryAction()
-        for index in range(action.nActions):
-            if action.getName(index) in ("click", "toggle", "activate"):
-                action.doAction(index)
-                return
-        self.click(node)
-
-    # A mouse click at the centre of the node, for widgets such as grid cells
-    # that offer no accessible action. GTK 4 gives extents relative to
-    # the window, and the window sits at the screen's origin under Xvfb
-    # without a window manager.
-    def click(self, node):
-        x, y, width, height = node.queryComponent().getExtents(self.atspi.WINDOW_COORDS)
-        self.atspi.Registry.generateMouseEvent(x + width // 2, y + height // 2, self.atspi.MOUSE_B1C)
-
-    def type_into(self, root, field_name, text):
-        field = self.wait_for_node(root, f"“{field_name}” field", role="text", name=field_name)
-        if not field.queryEditableText().setTextContents(text):
-            raise StepFailed(f"the “{field_name}” field did not accept text")
-
-    # GTK 4.8 keeps the hidden pages of a stack in the accessibility tree,
-    # but gives their widgets an empty size. A widget destroyed meanwhile
-    # has no Component interface any more.
-    def is_shown(self, node):
-        try:
-            _x, _y, width, height = node.queryComponent().getExtents(self.atspi.WINDOW_COORDS)
-        except Exception:
-            return False
-        return width > 0 and height > 0
-
-    def wait_shown(self, root, description, **criteria):
-        def lookup():
-            nodes = filter(self.matcher(**criteria), self.descendants(root))
-            return next((node for node in nodes if self.is_shown(node)), None)
-        return self.wait_for(lookup, description)
-
-    def show_tab(self, title, root=None):
-        tab = self.wait_for_node(root or self.app, f"“{title}” tab", role="page tab", name=title)
-        self.press(tab)
-
-
-def step_companies_listed(tour):
-    tour.find_application()
-    tour.wait_for(lambda: tour.find(tour.app, role="label", name=COMPANY),
-                  f"“{COMPANY}” card on the companies page", START_TIMEOUT)
-    # Keeps the pointer off the window, where it would raise tooltips.
+# Keeps the pointer off the controls, where it would raise tooltips, but
+# inside the main window, which then gets the keys.
+def park_pointer(tour):
     tour.atspi.Registry.generateMouseEvent(SCREEN_SIZE[0] - 1, SCREEN_SIZE[1] - 1, tour.atspi.MOUSE_ABS)
 
 
-def step_company_opens(tour):
-    card_label = tour.find(tour.app, role="label", name=COMPANY)
-    tour.click(card_label.parent.parent)
+def main_window(tour):
+    return tour.wait_for(lambda: tour.window("IWDesk"), "main window")
+
+
+def step_sign_in_shown(tour):
+    tour.find_application()
+    tour.wait_for(lambda: tour.find(tour.app, role="label", name="Sign In to ImportWeb"),
+                  "sign-in page, which shows when no account is stored", START_TIMEOUT)
+    park_pointer(tour)
+
+
+def step_sign_in_names(tour):
+    tour.check_names(main_window(tour), "the sign-in page")
+
+
+def field_text(node):
+    text = node.queryText()
+    return text.getText(0, text.characterCount)
+
+
+# The keys reach GTK a moment after the registry sends them.
+def wait_for_text(tour, field, expected, description):
+    try:
+        tour.wait_for(lambda: field_text(field) == expected or None, description)
+    except StepFailed:
+        raise StepFailed(f"{description}: the field contains “{field_text(field)}”, not “{expected}”") from None
+
+
+# GTK 4.8 reports no focus on the text of an entry. So the keys start from
+# the Main Menu button, which comes just before the login field in the
+# window's Tab order, and each field is checked for what was typed into
+# it. The page was started with --server, so the server is chosen already.
+def step_sign_in_keys(tour):
+    window = main_window(tour)
+    login = tour.wait_for_node(window, "login field", role="text", name="HappyAssur Login")
+    password = tour.wait_for_node(window, "password field", role="text", name="Password")
+    tour.tab_to("the Main Menu button", role="push button", name="Main Menu")
+
+    tour.key(KEY_TAB)
+    tour.type_keys(ACCOUNT_LOGIN)
+    tour.key(KEY_TAB)
+    tour.type_keys(ACCOUNT_PASSWORD)
+    wait_for_text(tour, login, ACCOUNT_LOGIN, "login typed after Tab from the Main Menu button")
+    wait_for_text(tour, password, ACCOUNT_PASSWORD, "password typed after a second Tab")
+
+    tour.key(KEY_RETURN)
+    tour.wait_for(lambda: tour.find(tour.app, role="label", name=COMPANY),
+                  f"“{COMPANY}” card on the companies page after signing in", START_TIMEOUT)
+
+
+def step_companies_names(tour):
+    tour.check_names(tour.find(tour.app, name="IwdCompaniesPage"), "the companies page")
+
+
+# Ctrl+F reaches the search entry, and Enter opens the first company
+# that matches.
+def step_company_keys(tour):
+    page = tour.find(tour.app, name="IwdCompaniesPage")
+    search = tour.wait_for_node(page, "companies' search entry", role="entry", name="Search companies")
+    tour.key(ord("f"), CONTROL_MASK)
+    tour.type_keys(COMPANY)
+    wait_for_text(tour, search, COMPANY, "company typed after Ctrl+F")
+    tour.key(KEY_RETURN)
 
     page = tour.wait_for_node(tour.app, "company page", name="IwdCompanyPage")
-    tour.wait_for_node(page, f"company page titled “{COMPANY_LABEL}”", role="label", name=COMPANY_LABEL)
+    tour.wait_shown(page, f"company page titled “{COMPANY_LABEL}”", role="label", name=COMPANY_LABEL)
+
+
+def step_company_names(tour):
+    tour.check_names(tour.find(tour.app, name="IwdCompanyPage"), "the company page")
 
 
 def step_profile_form_filled(tour):
@@ -369,6 +274,10 @@ def portfolio_view(tour):
     return tour.wait_shown(portfolios_page(tour), "portfolio view", name="IwdPortfolioView")
 
 
+# TODO: this step failed in 6 of 8 runs on a loaded two-core machine:
+# the open Contracts tab kept its empty state after the Profiles tab
+# added a profile. The portfolio reopened from the list shows the
+# contracts, so the steps after it still run.
 def step_contracts_see_profile(tour):
     view = portfolio_view(tour)
     tour.show_tab("Contracts", root=view)
@@ -459,12 +368,163 @@ def step_grid_exported(tour):
     tour.wait_for_node(table_view, "“Exported … rows to …” message", role="label", contains="Exported ")
 
 
+def step_profile_editor_names(tour):
+    tour.check_names(tour.window("New Profile"), "the profile editor")
+
+
+def step_portfolios_names(tour):
+    tour.show_tab("Portfolios")
+    tour.check_names(portfolios_page(tour), "the list of portfolios")
+
+
+# Each tab of the portfolio view gets its own walk, since the hidden
+# tabs have no size and the walk skips them.
+def step_portfolio_tabs_names(tour):
+    view = portfolio_view(tour)
+    problems = []
+    seen = set()
+    for title in ("Contracts", "Commissions", "Profiles", "History"):
+        tour.show_tab(title, root=view)
+        time.sleep(1.0)
+        found = tour.unnamed_controls(view)
+        problems += [f"{title} tab: {problem}" for problem in found if problem not in seen]
+        seen.update(found)
+    tour.show_tab("Contracts", root=view)
+    if problems:
+        raise StepFailed(f"{len(problems)} controls of the portfolio view have no accessible name: "
+                         + "; ".join(problems))
+
+
+# The index of the grid's focused data row, or None. Reading the focus of
+# the rows alone is much faster than walking the whole window.
+def focused_row(tour):
+    for index, row in enumerate(find_data_rows(tour)):
+        if tour.has_state(row, tour.atspi.STATE_FOCUSED):
+            return index
+        if any(tour.has_state(cell, tour.atspi.STATE_FOCUSED) for cell in row if cell is not None):
+            return index
+    return None
+
+
+# Goes back to the list of portfolios from the Companies tab with Alt+1,
+# Alt+2 and the Back button's Alt+Left, which leaves the focus on the
+# first portfolio.
+def step_portfolio_list_keys(tour):
+    park_pointer(tour)
+    tour.key(ord("1"), ALT_MASK)
+    tour.wait_shown(tour.app, "companies page after Alt+1", name="IwdCompaniesPage")
+    tour.key(ord("2"), ALT_MASK)
+    page = tour.wait_shown(tour.app, "portfolios page after Alt+2", name="IwdPortfoliosPage")
+
+    view = tour.find(page, name="IwdPortfolioView")
+    if view is not None and tour.is_shown(view):
+        # NOTE: Return on the Back button left the window with a focus
+        # that Tab never moved, in GTK 4.8, as the button went with the
+        # view it closed. Alt+Left is the same action without the button.
+        tour.tab_to("the Back button", role="push button", name="Back to Portfolios")
+        tour.key(KEY_LEFT, ALT_MASK)
+        tour.wait_for(lambda: not tour.is_shown(view) or None, "list of portfolios after Back")
+
+    tour.tab_to(f"portfolio “{PORTFOLIO_LABEL}” in the list", role="list item", contains=PORTFOLIO_LABEL)
+
+
+# The list now has a portfolio, with its Delete button, which the walk
+# before the portfolio was created could not see.
+def step_portfolio_list_names(tour):
+    tour.check_names(portfolios_page(tour), "the list of portfolios")
+
+
+def step_portfolio_open_keys(tour):
+    tour.tab_to(f"portfolio “{PORTFOLIO_LABEL}” in the list", role="list item", contains=PORTFOLIO_LABEL)
+    tour.key(KEY_RETURN)
+    portfolio_view(tour)
+    tab = tour.tab_to("the Contracts tab", role="page tab", name="Contracts")
+    tour.key(KEY_RETURN)
+    chosen = (tour.atspi.STATE_SELECTED, tour.atspi.STATE_CHECKED, tour.atspi.STATE_PRESSED)
+    tour.wait_for(lambda: any(tour.has_state(tab, state) for state in chosen) or None,
+                  "Contracts tab chosen after Return")
+
+
+def step_grid_keys(tour):
+    start = None
+    for _press in range(MAX_TABS):
+        start = focused_row(tour)
+        if start is not None:
+            break
+        tour.key(KEY_TAB)
+    if start is None:
+        raise StepFailed(f"{MAX_TABS} presses of Tab did not reach a row of the grid")
+
+    tour.key(KEY_DOWN)
+    tour.key(KEY_DOWN)
+    moved = tour.wait_for(lambda: (lambda index: index if index not in (None, start) else None)(focused_row(tour)),
+                          "focus on another row after Down")
+    if moved != start + 2:
+        raise StepFailed(f"two presses of Down moved the focus from row {start} to row {moved}")
+
+    search = tour.find(find_table_view(tour), role="entry")
+    tour.key(ord("f"), CONTROL_MASK)
+    tour.type_keys(COMPANY)
+    wait_for_text(tour, search, COMPANY, "search typed into the grid after Ctrl+F")
+
+
+def step_profiles_names(tour):
+    tour.key(ord("3"), ALT_MASK)
+    page = tour.wait_shown(tour.app, "profiles page after Alt+3", name="IwdProfilesPage")
+    tour.wait_shown(page, f"profile “{PROFILE_ID}” on the Profiles page", role="label", contains=PROFILE_ID)
+    tour.check_names(page, "the profiles page")
+
+
+def step_errors_names(tour):
+    tour.key(ord("4"), ALT_MASK)
+    page = tour.wait_shown(tour.app, "errors page after Alt+4", name="IwdErrorsPage")
+    time.sleep(1.0)
+    tour.check_names(page, "the errors page")
+
+
+def step_preferences_names(tour):
+    tour.key(ord(","), CONTROL_MASK)
+    window = tour.wait_for(lambda: tour.window("Preferences"), "“Preferences” window after Ctrl+,")
+    time.sleep(1.0)
+    problems = tour.unnamed_controls(window)
+
+    # Closed before any failure, so that the next step gets the keys.
+    tour.key(KEY_ESCAPE)
+    tour.wait_for(lambda: None if tour.window("Preferences") else True, "closing of the preferences after Escape")
+    if problems:
+        raise StepFailed(f"{len(problems)} controls on the preferences window have no accessible name: "
+                         + "; ".join(problems))
+
+
+# Ctrl+O opens the local file window and its file chooser at once. The
+# chooser is GTK's own, so the walk covers the local file window only.
+# TODO: the tour loads no file into the local file view, so the walk
+# covers its empty page, and the grid is checked only in the portfolio.
+def step_local_file_names(tour):
+    park_pointer(tour)
+    tour.key(ord("o"), CONTROL_MASK)
+    tour.wait_for(lambda: tour.window("Open a Contracts or Commissions File"), "file chooser after Ctrl+O")
+    tour.key(KEY_ESCAPE)
+    tour.wait_for(lambda: None if tour.window("Open a Contracts or Commissions File") else True,
+                  "closing of the file chooser after Escape")
+
+    window = tour.wait_for(lambda: tour.window("Local File"), "“Local File” window")
+    time.sleep(1.0)
+    tour.check_names(window, "the local file window")
+
+
 STEPS = [
-    ("companies page lists the demo companies", step_companies_listed),
-    ("company card opens the company page", step_company_opens),
+    ("sign-in page shows without an account", step_sign_in_shown),
+    ("sign-in page names its controls", step_sign_in_names, False),
+    ("keys sign in with login and password", step_sign_in_keys),
+    ("companies page names its controls", step_companies_names, False),
+    ("keys open a company", step_company_keys),
+    ("company page names its controls", step_company_names, False),
     ("profile form takes id, login and password", step_profile_form_filled),
+    ("profile editor names its controls", step_profile_editor_names, False),
     ("Check accepts the profile's credentials", step_profile_checked),
     ("Save creates the profile on the Profiles page", step_profile_saved),
+    ("empty portfolios page names its controls", step_portfolios_names, False),
     ("New Portfolio creates a portfolio", step_portfolio_created),
     ("portfolio takes the new profile", step_profile_added),
     ("Contracts tab sees the added profile", step_contracts_see_profile, False),
@@ -472,6 +532,15 @@ STEPS = [
     ("grid sorts by a column", step_grid_sorted),
     ("grid filters its rows", step_grid_filtered),
     ("grid exports its rows", step_grid_exported),
+    ("portfolio tabs name their controls", step_portfolio_tabs_names, False),
+    ("keys go back to the portfolios", step_portfolio_list_keys),
+    ("list of portfolios names its controls", step_portfolio_list_names, False),
+    ("keys open the portfolio", step_portfolio_open_keys),
+    ("keys move in the grid", step_grid_keys),
+    ("profiles page names its controls", step_profiles_names, False),
+    ("errors page names its controls", step_errors_names, False),
+    ("preferences window names its controls", step_preferences_names, False),
+    ("local file window names its controls", step_local_file_names, False),
 ]
 
 
@@ -508,29 +577,39 @@ def run_steps(tour):
         sys.stdout.flush()
 
 
+def run_tour(executable, build_root):
+    import pyatspi
+
+    home_root = tempfile.mkdtemp(prefix="iwdesk-e2e.")
+    try:
+        with tour_session.PrivateSession(home_root, build_root) as session:
+            # The file chooser of the export starts in the working
+            # directory, so the exported file lands in the temporary home.
+            env = app_environment(build_root, home_root)
+            process = subprocess.Popen([executable, "--server", session.server_url], env=env, cwd=env["HOME"])
+            try:
+                run_steps(Tour(pyatspi, process))
+            finally:
+                process.terminate()
+                process.wait()
+    finally:
+        shutil.rmtree(home_root, ignore_errors=True)
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: test-demo-tour.py IWDESK_EXECUTABLE BUILD_ROOT")
     executable, build_root = sys.argv[1], sys.argv[2]
 
-    check_environment()
-    launcher = ensure_accessibility_bus()
-    import pyatspi
+    check_pyatspi()
+    if not tour_session.in_private_session():
+        sys.exit(tour_session.run_in_private_session([os.path.abspath(__file__)] + sys.argv[1:]))
 
-    home_root = tempfile.mkdtemp(prefix="iwdesk-e2e.")
-    # The file chooser of the export starts in the working directory, so
-    # the exported file lands in the temporary home.
-    env = app_environment(build_root, home_root)
-    process = subprocess.Popen([executable, "--demo"], env=env, cwd=env["HOME"])
     try:
-        run_steps(Tour(pyatspi, process))
-    finally:
-        process.terminate()
-        process.wait()
-        if launcher is not None:
-            launcher.terminate()
-            launcher.wait()
-        shutil.rmtree(home_root, ignore_errors=True)
+        run_tour(executable, build_root)
+    except RuntimeError as error:
+        print(f"Bail out! the private session did not start: {error}")
+        sys.exit(1)
 
 
 if __name__ == "__main__":
