@@ -28,8 +28,12 @@ import sys
 import tempfile
 import time
 
-import tour_session
-from tour import (ALT_MASK, CONTROL_MASK, KEY_DOWN, KEY_ESCAPE, KEY_LEFT, KEY_RETURN, KEY_TAB, MAX_TABS,
+# The helper modules sit beside this script in the source tree, which the
+# tests must not write to.
+sys.dont_write_bytecode = True
+
+import tour_session  # noqa: E402
+from tour import (ALT_MASK, CONTROL_MASK, KEY_DOWN, KEY_ESCAPE, KEY_LEFT, KEY_RETURN, KEY_TAB, MAX_TABS,  # noqa: E402
                   START_TIMEOUT, STEP_TIMEOUT, SkipStep, StepFailed, Tour)
 
 SCREEN_SIZE = tour_session.SCREEN_SIZE
