@@ -260,6 +260,27 @@ cancel_table_work (IwdTableView *self)
   g_clear_object (&self->table_cancellable);
 }
 
+/* GTK 4.8 names the grid's rows, which take the keyboard focus, after
+ * their type ("GtkListItemWidget") and has no API to name them. A row is
+ * the parent of its cells, so the cell of the first column shown names it
+ * after its position. */
+static void
+name_grid_row (GtkWidget *cell_child,
+               guint      position)
+{
+  GtkWidget *cell = gtk_widget_get_parent (cell_child);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *name = NULL;
+
+  if (row == NULL || gtk_widget_get_prev_sibling (cell) != NULL)
+    return;
+
+  /* Translators: the accessible name of a row of the grid, read out by
+   * screen readers; %u is its position, from 1 */
+  name = g_strdup_printf (_("Row %u"), position + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 on_cell_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -296,6 +317,7 @@ on_cell_bind (GtkSignalListItemFactory *factory,
                           iwd_table_row_get_index (row),
                           get_factory_column (factory));
   gtk_label_set_text (GTK_LABEL (label), text);
+  name_grid_row (label, gtk_list_item_get_position (list_item));
 }
 
 static void
