@@ -28,7 +28,7 @@ ALT_MASK = 1 << 3
 KEY_DELAY = 0.15
 
 # Presses of Tab before giving up on reaching a control.
-MAX_TABS = 60
+MAX_TABS = 100
 
 
 # The names GTK 4.8 gives a widget without a label: its type name.
@@ -59,11 +59,11 @@ KNOWN_UNNAMED_PARENTS = {"AdwToastWidget"}
 COMBO_BOX_ROLE = "combo box"
 COMBO_BOX_DEPTH = 6
 
-# TODO: GTK 4.8 gives the rows of a GtkColumnView no accessible name and
-# no API to set one. The rows of the grid (src/ui/grid/iwd-table-view.c)
-# could be named from a cell's bind callback, as the companies page
-# names its cards, so until then the walk skips them.
+# The row of column titles of a GtkColumnView, which GTK 4.8 marks as
+# focusable and names after its type. Tab never stops on it, and its
+# titles are not focusable either.
 GRID_ROW_ROLE = "table row"
+GRID_ROLE = "tree table"
 
 
 class StepFailed(Exception):
@@ -247,13 +247,15 @@ class Tour:
         return self.tab_until(description, self.matcher(**criteria))
 
     def tab_until(self, description, matches, keysym=KEY_TAB, modifiers=0):
+        stops = []
         for _press in range(MAX_TABS):
             node = self.focused()
             if node is not None and matches(node):
                 return node
+            stops.append(self.describe(node))
             self.key(keysym, modifiers)
-        raise StepFailed(f"{MAX_TABS} presses of the key did not reach {description}; "
-                         f"the focus is on {self.describe(self.focused())}")
+        raise StepFailed(f"{MAX_TABS} presses of the key did not reach {description}. "
+                         f"The focus went to: " + "; ".join(dict.fromkeys(stops)))
 
     # A node as a reader of the failure needs it: its role, its name or
     # tooltip, and the nearest ancestor that has a name.
@@ -311,10 +313,14 @@ class Tour:
         try:
             role = node.getRoleName()
             key = (role, node.description or "")
-            parent_name = node.parent.name if node.parent is not None else ""
+            parent = node.parent
+            parent_name = parent.name if parent is not None else ""
+            parent_role = parent.getRoleName() if parent is not None else ""
         except Exception:
             return True
-        if key in KNOWN_UNNAMED or parent_name in KNOWN_UNNAMED_PARENTS or role == GRID_ROW_ROLE:
+        if key in KNOWN_UNNAMED or parent_name in KNOWN_UNNAMED_PARENTS:
+            return True
+        if role == GRID_ROW_ROLE and parent_role == GRID_ROLE:
             return True
         return self.is_in_named_combo_box(node)
 
