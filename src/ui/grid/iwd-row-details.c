@@ -79,6 +79,25 @@ make_field_row (const char *label,
   return box;
 }
 
+/* GTK 4.8 left some of the list's rows, which take the keyboard focus,
+ * with no name, so each row is labelled by its field's label and value. */
+static void
+append_field_row (GtkListBox *list,
+                  const char *label,
+                  const char *value,
+                  gboolean    is_json)
+{
+  GtkWidget *field = make_field_row (label, value, is_json);
+
+  gtk_list_box_append (list, field);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (field)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  gtk_widget_get_first_child (field),
+                                  gtk_widget_get_last_child (field),
+                                  NULL,
+                                  -1);
+}
+
 static void
 remove_fields (IwdRowDetails *self)
 {
@@ -199,8 +218,6 @@ iwd_row_details_set_row (IwdRowDetails *self,
       is_json = iwd_table_get_column_kind (table, column) == IWD_TABLE_KIND_TEXT
                 && strchr (value, '\n') != NULL;
 
-      gtk_list_box_append (self->field_list,
-                           make_field_row (iwd_table_get_column_label (table, column),
-                                           value, is_json));
+      append_field_row (self->field_list, iwd_table_get_column_label (table, column), value, is_json);
     }
 }
