@@ -500,20 +500,61 @@ def step_preferences_names(tour):
                          + "; ".join(problems))
 
 
-# Ctrl+O opens the local file window and its file chooser at once. The
-# chooser is GTK's own, so the walk covers the local file window only.
-# TODO: the tour loads no file into the local file view, so the walk
-# covers its empty page, and the grid is checked only in the portfolio.
+# A commission statement of three lines, as insurers send them: tab
+# separated, with French decimals and day-first dates.
+STATEMENT_LINES = [
+    "Police\tCompagnie\tAssuré\tdate_effet\tPrime TTC\tCommission",
+    "E2E001\tALLIANZ\tJeanne Dupré\t05/01/2023\t1 200,00\t120,00",
+    "E2E002\tALLIANZ\tMarc Lefèvre\t31/01/2023\t-300,00\t-30,00",
+    "E2E003\tALLIANZ\tÉlise Côté\t31/01/2023\t89,90\t8,99",
+]
+
+
+def write_statement(folder):
+    path = os.path.join(folder, "statement-e2e.tsv")
+    with open(path, "w", encoding="utf-8", newline="") as statement:
+        statement.write("\r\n".join(STATEMENT_LINES) + "\r\n")
+    return path
+
+
+def find_field_with_text(tour, root, text):
+    def matches(node):
+        try:
+            return node.getRoleName() in ("text", "entry") and field_text(node) == text
+        except Exception:
+            return False
+    return next(filter(matches, tour.descendants(root)), None)
+
+
+def local_file_rows(tour, window):
+    views = filter(tour.matcher(name="IwdTableView"), tour.descendants(window))
+    view = next((view for view in views if tour.is_shown(view)), None)
+    status = tour.find(view, role="label", contains=" rows") if view is not None else None
+    match = re.fullmatch(r"(\d+) of (\d+) rows", status.name) if status is not None else None
+    return int(match.group(1)) if match else 0
+
+
+# Ctrl+O opens the local file window and GTK's own file chooser, where
+# Ctrl+L gives a location entry that takes the statement's path. The walk
+# covers the local file window with the statement in its grid.
 def step_local_file_names(tour):
+    path = write_statement(tour.home_dir)
+    chooser_title = "Open a Contracts or Commissions File"
     park_pointer(tour)
     tour.key(ord("o"), CONTROL_MASK)
-    tour.wait_for(lambda: tour.window("Open a Contracts or Commissions File"), "file chooser after Ctrl+O")
-    tour.key(KEY_ESCAPE)
-    tour.wait_for(lambda: None if tour.window("Open a Contracts or Commissions File") else True,
-                  "closing of the file chooser after Escape")
+    chooser = tour.wait_for(lambda: tour.window(chooser_title), "file chooser after Ctrl+O")
+    tour.key(ord("l"), CONTROL_MASK)
+    tour.type_keys(path)
+    tour.wait_for(lambda: find_field_with_text(tour, chooser, path), "path typed after Ctrl+L")
+    # Return went to the entry's completion, so the Open button opens.
+    tour.press(tour.button(chooser, "Open"))
+    tour.wait_for(lambda: None if tour.window(chooser_title) else True, "closing of the file chooser after Open")
 
     window = tour.wait_for(lambda: tour.window("Local File"), "“Local File” window")
-    time.sleep(1.0)
+    rows = tour.wait_for(lambda: local_file_rows(tour, window) or None,
+                         f"rows of {path} in the local file window")
+    if rows != len(STATEMENT_LINES) - 1:
+        raise StepFailed(f"the local file window shows {rows} rows of {path}, not {len(STATEMENT_LINES) - 1}")
     tour.check_names(window, "the local file window")
 
 
@@ -544,7 +585,7 @@ STEPS = [
     ("profiles page names its controls", step_profiles_names, False),
     ("errors page names its controls", step_errors_names, False),
     ("preferences window names its controls", step_preferences_names, False),
-    ("local file window names its controls", step_local_file_names, False),
+    ("local file window names its controls", step_local_file_names),
 ]
 
 
@@ -592,7 +633,9 @@ def run_tour(executable, build_root):
             env = app_environment(build_root, home_root)
             process = subprocess.Popen([executable, "--server", session.server_url], env=env, cwd=env["HOME"])
             try:
-                run_steps(Tour(pyatspi, process))
+                tour = Tour(pyatspi, process)
+                tour.home_dir = env["HOME"]
+                run_steps(tour)
             finally:
                 process.terminate()
                 process.wait()
