@@ -205,6 +205,36 @@ test_rate_columns (void)
   g_assert_false (iwd_cell_format_is_rate (table, 4));
 }
 
+/* A text cell of megabytes is cut for display, at a character boundary,
+ * and a text at the limit is kept whole. */
+static void
+test_long_text (void)
+{
+  g_autoptr(IwdTableBuilder) builder = iwd_table_builder_new ();
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IwdTable) table = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *at_limit = NULL;
+  guint column = iwd_table_builder_ensure_column (builder, "Police");
+
+  for (guint i = 0; i < 300000; i++)
+    g_string_append (long_text, "é");
+  g_assert_true (iwd_table_builder_set_cell (builder, column, long_text->str, long_text->len, &error));
+  iwd_table_builder_end_row (builder);
+  g_string_truncate (long_text, 2 * IWD_CELL_MAX_CHARS);
+  g_assert_true (iwd_table_builder_set_cell (builder, column, long_text->str, long_text->len, &error));
+  iwd_table_builder_end_row (builder);
+  table = iwd_table_builder_build (builder, &error);
+  g_assert_no_error (error);
+
+  shown = iwd_cell_format (table, 0, column);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, IWD_CELL_MAX_CHARS + 1);
+  g_assert_true (g_str_has_suffix (shown, "é…"));
+  at_limit = iwd_cell_format (table, 1, column);
+  g_assert_cmpstr (at_limit, ==, long_text->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +244,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cell-format/money", test_money);
+  g_test_add_func ("/cell-format/long-text", test_long_text);
   g_test_add_func ("/cell-format/money-rounding", test_money_rounding);
   g_test_add_func ("/cell-format/money-extremes", test_money_extremes);
   g_test_add_func ("/cell-format/decimal", test_decimal);

@@ -326,6 +326,26 @@ iwd_cell_format_number (IwdTableKind kind,
     }
 }
 
+/* Cuts a long text for display. Pango lays out a label's whole text, so
+ * one cell of megabytes would block the window for minutes. Exports read
+ * the table itself, and keep the whole text. */
+static char *
+dup_shortened (const char *text)
+{
+  const char *end = text;
+  GString *shortened;
+
+  for (guint n_chars = 0; *end != '\0' && n_chars < IWD_CELL_MAX_CHARS; n_chars++)
+    end = g_utf8_next_char (end);
+
+  if (*end == '\0')
+    return g_strdup (text);
+
+  shortened = g_string_new_len (text, end - text);
+  g_string_append (shortened, "…");
+  return g_string_free (shortened, FALSE);
+}
+
 /**
  * iwd_cell_format:
  * @table: a table
@@ -334,7 +354,8 @@ iwd_cell_format_number (IwdTableKind kind,
  *
  * Formats one cell for display with the function for its column's kind,
  * and rates with a percent sign (see iwd_cell_format_is_rate()). Text is
- * shown as it is stored, and an empty cell gives "".
+ * shown as it is stored, cut to %IWD_CELL_MAX_CHARS characters and an
+ * ellipsis, and an empty cell gives "".
  *
  * Returns: (transfer full): the cell's text
  */
@@ -350,7 +371,7 @@ iwd_cell_format (IwdTable *table,
     return g_strdup ("");
 
   if (kind == IWD_TABLE_KIND_TEXT)
-    return g_strdup (iwd_table_get_text (table, row, column));
+    return dup_shortened (iwd_table_get_text (table, row, column));
 
   value = iwd_table_get_int64 (table, row, column);
   if (kind == IWD_TABLE_KIND_INTEGER && value <= G_MAXINT64 / IWD_DECIMAL_SCALE

@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The longest text that a cell shows, in characters. */
+#define IWD_CELL_MAX_CHARS 1000
+
 /* U+202F NARROW NO-BREAK SPACE groups thousands and U+00A0 NO-BREAK SPACE
  * comes before the euro sign, as in French typography. */
 #define IWD_CELL_THOUSANDS_SEPARATOR "\xE2\x80\xAF"
