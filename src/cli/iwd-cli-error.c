@@ -114,6 +114,12 @@ iwd_cli_classify_error (const GError  *error,
       return IWD_CLI_EXIT_INPUT;
     }
 
+  if (error->domain == IWD_PARSE_ERROR && error->code == IWD_PARSE_ERROR_VALUE)
+    {
+      *out_advice = N_("Correct the values named above in the file, then run the command again.");
+      return IWD_CLI_EXIT_INPUT;
+    }
+
   if (error->domain == IWD_PARSE_ERROR)
     {
       *out_advice = N_("Check that the file is a contracts JSON or a commission statement (TSV or JSON) as ImportWeb sends them.");

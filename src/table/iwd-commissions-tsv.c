@@ -57,6 +57,9 @@ read_statement (IwdTsvReader  *reader,
   if (read_in_parts (reader, text, length, windows_1252, n_parts, cancellable, &table, error))
     return table;
 
+  if (reader->amount_keys == NULL)
+    reader->amount_keys = g_ptr_array_new_with_free_func (g_free);
+
   if (windows_1252)
     reader->decoded = g_string_sized_new (IWD_TSV_BLOCK_SIZE + IWD_TSV_BLOCK_SIZE / 2);
 

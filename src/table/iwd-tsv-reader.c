@@ -17,6 +17,8 @@
 #include "iwd-text.h"
 #include "iwd-text-scan.h"
 
+#define MAX_VALUE_IN_MESSAGE 40
+
 
 void
 iwd_tsv_reader_clear (IwdTsvReader *reader)
@@ -91,7 +93,51 @@ note_amount_column (IwdTsvReader  *reader,
                    iwd_table_schema_looks_like_amount (key) ? g_strdup (key) : NULL);
 }
 
-/* The lenient reader checks amounts line by line, because the builder
+static const char *
+describe_kind (IwdTableKind kind)
+{
+  switch (kind)
+    {
+    case IWD_TABLE_KIND_MONEY:
+      return "an amount";
+    case IWD_TABLE_KIND_DATE:
+    case IWD_TABLE_KIND_DATETIME:
+      return "a valid date";
+    case IWD_TABLE_KIND_INTEGER:
+      return "a whole number";
+    case IWD_TABLE_KIND_DECIMAL:
+      return "a number";
+    case IWD_TABLE_KIND_BOOLEAN:
+      return "true or false";
+    case IWD_TABLE_KIND_TEXT:
+    default:
+      return "text";
+    }
+}
+
+/* Names the column and the value, cut to MAX_VALUE_IN_MESSAGE characters
+ * since a cell can be as long as the whole statement. The caller adds
+ * the line. */
+static void
+set_bad_value_error (GError       **error,
+                     const char    *key,
+                     const char    *cell,
+                     gsize          length,
+                     IwdTableKind   expected)
+{
+  g_autofree char *value = g_strndup (cell, length);
+  g_autofree char *start = NULL;
+  gboolean cut = g_utf8_strlen (value, -1) > MAX_VALUE_IN_MESSAGE;
+
+  if (cut)
+    start = g_utf8_substring (value, 0, MAX_VALUE_IN_MESSAGE);
+
+  g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE,
+               "column “%s” contains “%s%s”, which is not %s", key,
+               cut ? start : value, cut ? "…" : "", describe_kind (expected));
+}
+
+/* The reader checks amounts line by line, because the builder
  * rejects a value that is not a number in an amount column only when the
  * table is built, and then names no line. */
 static gboolean
@@ -103,21 +149,21 @@ check_amount (IwdTsvReader   *reader,
 {
   g_autofree char *text = NULL;
   const char *key;
+  gboolean whole;
   gint64 value;
 
   if (reader->amount_keys == NULL || length == 0)
     return TRUE;
 
   key = g_ptr_array_index (reader->amount_keys, column);
-  if (key == NULL)
+  if (key == NULL || iwd_text_scan_plain_decimal (cell, length, &value, &whole))
     return TRUE;
 
   text = g_strndup (cell, length);
   if (iwd_text_parse_decimal (text, &value, NULL))
     return TRUE;
 
-  g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE,
-               "column “%s” contains “%s”, which is not an amount", key, text);
+  set_bad_value_error (error, key, cell, length, IWD_TABLE_KIND_MONEY);
   return FALSE;
 }
 
@@ -202,16 +248,25 @@ read_cell (IwdTsvReader  *reader,
            gsize          length,
            GError       **error)
 {
+  g_autoptr(GError) cell_error = NULL;
+
   if (!check_amount (reader, column, cell, length, error))
     {
       note_bad_value (reader, column, cell, length, IWD_TABLE_KIND_MONEY);
       return FALSE;
     }
 
-  if (!iwd_table_builder_set_cell (reader->builder, column, cell, length, error))
+  if (!iwd_table_builder_set_cell (reader->builder, column, cell, length, &cell_error))
     {
-      note_bad_value (reader, column, cell, length,
-                      iwd_table_builder_get_column_kind (reader->builder, column));
+      IwdTableKind expected = iwd_table_builder_get_column_kind (reader->builder, column);
+      const char *key = iwd_table_builder_get_column_key (reader->builder, column);
+
+      /* The builder names its row, which the reader words as a line. */
+      note_bad_value (reader, column, cell, length, expected);
+      if (expected == IWD_TABLE_KIND_TEXT)
+        g_propagate_error (error, g_steal_pointer (&cell_error));
+      else
+        set_bad_value_error (error, key, cell, length, expected);
       return FALSE;
     }
 

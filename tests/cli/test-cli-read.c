@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <glib/gstdio.h>
 #include <signal.h>
 #include "config.h"
 
@@ -206,7 +207,35 @@ test_invalid_tsv (void)
   g_assert_cmpint (run.exit_status, ==, 2);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
   g_assert_nonnull (strstr (lines[0], "commissions-extra-cell.tsv"));
-  g_assert_nonnull (strstr (lines[0], "line 2"));
+  g_assert_nonnull (strstr (lines[0], "Line 2: cell 4 has a value, but the header has only 3 columns"));
+}
+
+/* The first bad lines are named on the error's one line, with the line
+ * numbers that the window shows, and the rest counted. */
+static void
+test_bad_lines_named (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "iwd-test-cli-bad-lines.tsv", NULL);
+  const char *args[] = { "read", path, NULL };
+  g_autoptr(GString) text = g_string_new ("Police\tPrime TTC\r\n");
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (text, "P%u\t%s\r\n", i, i % 4 == 1 ? "1,00" : "abc");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  iwd_test_cli_run (&run, NULL, args);
+  lines = iwd_test_cli_lines (run.err);
+  g_unlink (path);
+
+  g_assert_cmpint (run.exit_status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], ": Line 2: “abc” in column “Prime TTC” is not an amount; "
+                                      "Line 4: “abc” in column “Prime TTC” is not an amount; "));
+  g_assert_nonnull (strstr (lines[0], "; Line 8: “abc” in column “Prime TTC” is not an amount; "
+                                      "and 1 more line. "));
 }
 
 static void
@@ -285,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/cli/read/commissions-json-totals", test_commissions_json_totals);
   g_test_add_func ("/cli/read/invalid-json", test_invalid_json);
   g_test_add_func ("/cli/read/invalid-tsv", test_invalid_tsv);
+  g_test_add_func ("/cli/read/bad-lines-named", test_bad_lines_named);
   g_test_add_func ("/cli/read/missing-file", test_missing_file);
   g_test_add_func ("/cli/usage/errors", test_usage_errors);
   g_test_add_func ("/cli/usage/version-and-help", test_version_and_help);
