@@ -332,15 +332,40 @@ def read_column(tour, column, count=5):
     return [cell_text(tour, list(row)[column]) for row in find_data_rows(tour)[:count]]
 
 
-# Sorts by the third column, the insured's first name in the demo, whose
-# first rows are not in order before the click.
-def step_grid_sorted(tour):
-    column = 2
-    before = read_column(tour, column)
-    header_row = tour.find(tour.find(find_table_view(tour), role="tree table"), role="table row")
-    titles = [node for node in header_row if node is not None]
-    tour.click(titles[column])
+def extents(tour, node):
+    return node.queryComponent().getExtents(tour.atspi.WINDOW_COORDS)
 
+
+# Numbers, amounts and dates sort by value, not as the text compares.
+def is_text_column(values):
+    return any(values) and not any(re.fullmatch(r"[\d\s,.\-/€]*", value) for value in values if value)
+
+
+# The first column of words whose title is on screen and whose first rows
+# are out of order. The grid may open scrolled to the right, with its
+# first titles outside the window, where a click would miss them.
+def sortable_column(tour, grid, titles):
+    grid_x, _y, grid_width, _height = extents(tour, grid)
+    for index, title in enumerate(titles):
+        x, _y, width, _height = extents(tour, title)
+        if width <= 0 or x < grid_x or x + width > grid_x + grid_width:
+            continue
+        values = read_column(tour, index)
+        if is_text_column(values) and values != sorted(values, key=str.casefold):
+            return index
+    return None
+
+
+def step_grid_sorted(tour):
+    grid = tour.find(find_table_view(tour), role="tree table")
+    header_row = tour.find(grid, role="table row")
+    titles = [node for node in header_row if node is not None]
+    column = sortable_column(tour, grid, titles)
+    if column is None:
+        raise StepFailed("no column of words on screen has its first rows out of order")
+
+    before = read_column(tour, column)
+    tour.click(titles[column])
     after = tour.wait_for(lambda: (lambda values: values if values != before else None)(read_column(tour, column)),
                           f"change in the first rows after clicking the title of column {column + 1}")
     if after != sorted(after, key=str.casefold):
