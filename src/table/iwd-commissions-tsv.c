@@ -34,6 +34,39 @@ read_in_parts (IwdTsvReader  *reader,
   return !declined;
 }
 
+static IwdTable *read_statement (IwdTsvReader  *reader,
+                                 GBytes        *data,
+                                 guint          n_parts,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
+/* The builder settles an amount column only at the end, so its error
+ * names a table row. A lenient read of the same statement finds the
+ * file line at fault, which the error then names instead. This costs a
+ * second read, of a statement that fails anyway. */
+static void
+name_bad_line (GBytes  *data,
+               GError **error)
+{
+  g_auto(IwdTsvReader) lenient = { NULL, 0, FALSE, 0, NULL, NULL, NULL, NULL };
+  g_autoptr(IwdTable) table = NULL;
+  IwdTsvBadLine *bad_line;
+
+  if (!g_error_matches (*error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE))
+    return;
+
+  lenient.bad_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_tsv_bad_line_free);
+  lenient.amount_keys = g_ptr_array_new_with_free_func (g_free);
+  table = read_statement (&lenient, data, 1, NULL, NULL);
+  if (table == NULL || lenient.bad_lines->len == 0)
+    return;
+
+  bad_line = g_ptr_array_index (lenient.bad_lines, 0);
+  g_clear_error (error);
+  g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_VALUE, "line %u: %s",
+               bad_line->line, bad_line->reason);
+}
+
 static IwdTable *
 read_statement (IwdTsvReader  *reader,
                 GBytes        *data,
@@ -41,6 +74,7 @@ read_statement (IwdTsvReader  *reader,
                 GCancellable  *cancellable,
                 GError       **error)
 {
+  g_autoptr(GError) build_error = NULL;
   IwdTable *table = NULL;
   const char *text;
   gboolean windows_1252;
@@ -57,9 +91,6 @@ read_statement (IwdTsvReader  *reader,
   if (read_in_parts (reader, text, length, windows_1252, n_parts, cancellable, &table, error))
     return table;
 
-  if (reader->amount_keys == NULL)
-    reader->amount_keys = g_ptr_array_new_with_free_func (g_free);
-
   if (windows_1252)
     reader->decoded = g_string_sized_new (IWD_TSV_BLOCK_SIZE + IWD_TSV_BLOCK_SIZE / 2);
 
@@ -74,7 +105,13 @@ read_statement (IwdTsvReader  *reader,
       return NULL;
     }
 
-  return iwd_table_builder_build (reader->builder, error);
+  table = iwd_table_builder_build (reader->builder, &build_error);
+  if (table == NULL && reader->bad_lines == NULL)
+    name_bad_line (data, &build_error);
+
+  if (build_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&build_error));
+  return table;
 }
 
 /**

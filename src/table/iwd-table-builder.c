@@ -376,7 +376,9 @@ choose_kind (BuilderColumn *column)
     return IWD_TABLE_KIND_BOOLEAN;
   if (candidates & CANDIDATE (IWD_TABLE_KIND_DATE))
     return column->any_time ? IWD_TABLE_KIND_DATETIME : IWD_TABLE_KIND_DATE;
-  if (column->n_values > 0 && column->any_decimal && column->amount_key)
+  /* An amount column without values is still an amount column, so that
+   * a statement of its header alone totals 0,00 €. */
+  if (column->amount_key && (column->n_values == 0 || column->any_decimal))
     return IWD_TABLE_KIND_MONEY;
   if (candidates & CANDIDATE (IWD_TABLE_KIND_INTEGER))
     return IWD_TABLE_KIND_INTEGER;

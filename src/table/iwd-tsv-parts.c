@@ -170,9 +170,11 @@ start_part (Part       *part,
   part->reader.has_header = TRUE;
   part->reader.n_lines = n_lines_before;
 
-  part->reader.amount_keys = g_ptr_array_new_with_free_func (g_free);
   if (lenient)
-    part->reader.bad_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_tsv_bad_line_free);
+    {
+      part->reader.bad_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) iwd_tsv_bad_line_free);
+      part->reader.amount_keys = g_ptr_array_new_with_free_func (g_free);
+    }
 
   if (windows_1252)
     part->reader.decoded = g_string_sized_new (IWD_TSV_BLOCK_SIZE + IWD_TSV_BLOCK_SIZE / 2);

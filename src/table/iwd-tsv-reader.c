@@ -137,7 +137,7 @@ set_bad_value_error (GError       **error,
                cut ? start : value, cut ? "…" : "", describe_kind (expected));
 }
 
-/* The reader checks amounts line by line, because the builder
+/* The lenient reader checks amounts line by line, because the builder
  * rejects a value that is not a number in an amount column only when the
  * table is built, and then names no line. */
 static gboolean

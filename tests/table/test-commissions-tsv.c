@@ -193,10 +193,14 @@ test_header_only (void)
   g_autoptr(GBytes) data = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
   g_autoptr(IwdTable) table = iwd_parse_commissions_tsv (data, NULL, &error);
+  gint64 total = -1;
 
   g_assert_no_error (error);
   g_assert_cmpint (iwd_table_get_n_rows (table), ==, 0);
   g_assert_cmpint (iwd_table_get_n_columns (table), ==, 2);
+  g_assert_cmpint (iwd_table_get_column_kind (table, 1), ==, IWD_TABLE_KIND_MONEY);
+  g_assert_true (iwd_table_sum_column (table, 1, &total));
+  g_assert_cmpint (total, ==, 0);
 }
 
 /* 40,000 lines of about 40 bytes make more than one 1 MiB block, so line
