@@ -33,7 +33,8 @@ classify_api_error (gint         code,
       *out_advice = N_("Use an https:// address; plain http:// is accepted only for 127.0.0.1 or localhost.");
       return IWD_CLI_EXIT_USAGE;
     case IWD_API_ERROR_NOT_FOUND:
-      *out_advice = N_("Check the name given, for example against the list that 'iwdesk-cli companies' prints.");
+      *out_advice = N_("Check the name or id given against the lists that 'iwdesk-cli companies', "
+                       "'iwdesk-cli profiles' and 'iwdesk-cli portfolio list' print.");
       return IWD_CLI_EXIT_SERVER;
     case IWD_API_ERROR_FORBIDDEN:
     case IWD_API_ERROR_SERVER:
