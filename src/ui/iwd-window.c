@@ -984,8 +984,16 @@ open_file_action (GtkWidget  *widget,
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *view = iwd_local_file_view_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Local File"));
+  /* Escape closes the window, unless a load is running, which the view's
+   * own Escape cancels first. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  g_object_bind_property (view, "title", window, "title", G_BINDING_SYNC_CREATE);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
 

@@ -148,9 +148,11 @@ test_contracts_detected (LocalFixture  *fixture,
 
   g_file_set_contents (path, CONTRACTS, -1, &error);
   g_assert_no_error (error);
+  g_assert_cmpstr (iwd_local_file_view_get_title (fixture->view), ==, "Local File");
 
   g_assert_true (load_and_wait (fixture, file, &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (iwd_local_file_view_get_title (fixture->view), ==, "contracts.json");
 
   table = get_shown_table (fixture);
   g_assert_cmpuint (iwd_table_get_n_rows (table), ==, 1);

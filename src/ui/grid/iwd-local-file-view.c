@@ -5,13 +5,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "iwd-parse-error.h"
-
 #include "iwd-bad-line-message.h"
 #include "iwd-commissions-json.h"
 #include "iwd-commissions-tsv.h"
 #include "iwd-contracts.h"
 #include "iwd-grid-resources.h"
+#include "iwd-parse-error.h"
 
 /* How much of a JSON file is searched for the nested objects that mark
  * contracts, far more than one contract of the API's documented shape. */
@@ -45,7 +44,16 @@ struct _IwdLocalFileView
   GCancellable   *load_cancellable;   /* owned; cancels the running load, or NULL */
   guint           pulse_id;           /* source that pulses the bar, or 0 */
   guint           n_bad_lines;
+  char           *title;              /* owned; the shown file's name, or NULL */
 };
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* What a load returns from its worker thread. */
 typedef struct {
@@ -306,6 +314,11 @@ on_load_done (GObject      *source_object,
   iwd_table_view_set_table (self->table_view, job->table);
   gtk_stack_set_visible_child_name (self->content_stack, "table");
   show_bad_lines (self, job->bad_lines);
+
+  g_free (self->title);
+  self->title = g_file_get_basename (job->file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -398,6 +411,34 @@ cancel_load_action (GtkWidget  *widget,
 }
 
 static void
+iwd_local_file_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  IwdLocalFileView *self = IWD_LOCAL_FILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, iwd_local_file_view_get_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+iwd_local_file_view_finalize (GObject *object)
+{
+  IwdLocalFileView *self = IWD_LOCAL_FILE_VIEW (object);
+
+  g_free (self->title);
+
+  G_OBJECT_CLASS (iwd_local_file_view_parent_class)->finalize (object);
+}
+
+static void
 iwd_local_file_view_dispose (GObject *object)
 {
   IwdLocalFileView *self = IWD_LOCAL_FILE_VIEW (object);
@@ -420,6 +461,19 @@ iwd_local_file_view_class_init (IwdLocalFileViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = iwd_local_file_view_dispose;
+  object_class->finalize = iwd_local_file_view_finalize;
+  object_class->get_property = iwd_local_file_view_get_property;
+
+  /**
+   * IwdLocalFileView:title:
+   *
+   * A title for the view's window: the shown file's name, or a general
+   * title before any file is shown.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   (void) iwd_grid_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -559,4 +613,18 @@ iwd_local_file_view_load_finish (IwdLocalFileView  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == iwd_local_file_view_load_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * iwd_local_file_view_get_title:
+ * @self: a #IwdLocalFileView
+ *
+ * Returns: the name of the file shown, or "Local File" before any
+ */
+const char *
+iwd_local_file_view_get_title (IwdLocalFileView *self)
+{
+  g_return_val_if_fail (IWD_IS_LOCAL_FILE_VIEW (self), NULL);
+
+  return self->title != NULL ? self->title : _("Local File");
 }

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (IwdLocalFileView, iwd_local_file_view, IWD, LOCAL_FILE_VIE
 GtkWidget    *iwd_local_file_view_new            (void);
 IwdTableView *iwd_local_file_view_get_table_view (IwdLocalFileView     *self);
 guint         iwd_local_file_view_get_n_bad_lines (IwdLocalFileView    *self);
+const char   *iwd_local_file_view_get_title       (IwdLocalFileView    *self);
 
 void          iwd_local_file_view_load_async     (IwdLocalFileView     *self,
                                                   GFile                *file,
