@@ -159,6 +159,38 @@ test_commissions_ready_toast (Fixture       *fixture,
                    "The robot has collected 3 commission lines for portfolio PTF1.");
 }
 
+static gboolean
+contracts_not_waiting_for_profiles (gpointer data)
+{
+  IwdContractsTabState state = iwd_contracts_tab_get_state (data);
+
+  return state == IWD_CONTRACTS_TAB_STATE_TABLE || state == IWD_CONTRACTS_TAB_STATE_COLLECTING;
+}
+
+/* A profile added in the Profiles tab gets the Contracts tab out of its
+ * "no profiles" page without the broker leaving the tab. */
+static void
+test_contracts_see_added_profile (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  IwdPortfolioView *view;
+  IwdContractsTab *contracts;
+  IwdPortfolioProfilesTab *profiles;
+
+  portfolio_save_profile (&fixture->portfolio, "AXA", "AX1");
+  portfolio_create (&fixture->portfolio, "PTF1", "Cabinet Martin");
+  view = open_view (fixture);
+  contracts = iwd_portfolio_view_get_contracts_tab (view);
+  profiles = iwd_portfolio_view_get_profiles_tab (view);
+
+  portfolio_wait_until (contracts_loaded, contracts);
+  g_assert_cmpint (iwd_contracts_tab_get_state (contracts), ==, IWD_CONTRACTS_TAB_STATE_NO_PROFILES);
+  portfolio_wait_until (profiles_loaded, profiles);
+
+  iwd_portfolio_profiles_tab_add_profile (profiles, "AX1");
+  portfolio_wait_until (contracts_not_waiting_for_profiles, contracts);
+}
+
 static void
 test_contracts_no_profiles (Fixture       *fixture,
                             gconstpointer  data)
@@ -795,6 +827,8 @@ main (int   argc,
               fixture_set_up, test_contracts_after_delay, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/commissions-ready-toast", Fixture, NULL,
               fixture_set_up, test_commissions_ready_toast, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/contracts-see-added-profile", Fixture, NULL,
+              fixture_set_up, test_contracts_see_added_profile, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/contracts-no-profiles", Fixture, at_once,
               fixture_set_up, test_contracts_no_profiles, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/contracts-error", Fixture, at_once,

@@ -168,11 +168,19 @@ commissions_ready_cb (IwdPortfolioView *self,
   send_notification (self, "commissions", _("Commissions Collected"), message);
 }
 
+/* A contracts tab that found no profile waits for one: the robot starts
+ * collecting as soon as the portfolio has a profile. Its own check when
+ * it is shown again can come before the profile's addition finishes. */
 static void
 profiles_changed_cb (IwdPortfolioView *self)
 {
-  iwd_commissions_tab_set_profiles (self->commissions_tab,
-                                    iwd_portfolio_profiles_tab_get_profile_ids (self->profiles_tab));
+  const char * const *profile_ids = iwd_portfolio_profiles_tab_get_profile_ids (self->profiles_tab);
+
+  iwd_commissions_tab_set_profiles (self->commissions_tab, profile_ids);
+
+  if (iwd_contracts_tab_get_state (self->contracts_tab) == IWD_CONTRACTS_TAB_STATE_NO_PROFILES
+      && profile_ids != NULL && profile_ids[0] != NULL)
+    iwd_contracts_tab_reload (self->contracts_tab);
 }
 
 static void
