@@ -11,6 +11,9 @@
 #include "iwd-api-error.h"
 #include "iwd-client-private.h"
 
+/* How many times in all a GET that timed out is sent. */
+#define MAX_TIMEOUT_ATTEMPTS 2
+
 #define READ_CHUNK_SIZE (64 * 1024)
 
 struct _IwdRequest
@@ -231,7 +234,10 @@ get_retry_delay (IwdClient  *self,
 }
 
 /* Only a GET may be sent twice without changing anything on the server,
- * and only a 503 or a timeout is worth a second try. */
+ * and only a 503 or a timeout is worth a second try. A server that let
+ * one request stall for the whole timeout gets one more try only, so
+ * that the broker waits two timeouts at most before the error and its
+ * Retry button. */
 static gboolean
 may_retry (IwdClient    *self,
            IwdRequest   *request,
@@ -244,7 +250,8 @@ may_retry (IwdClient    *self,
   if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
     return TRUE;
 
-  return g_error_matches (error, IWD_API_ERROR, IWD_API_ERROR_TIMEOUT);
+  return g_error_matches (error, IWD_API_ERROR, IWD_API_ERROR_TIMEOUT)
+         && request->attempt <= MAX_TIMEOUT_ATTEMPTS - 1;
 }
 
 static void

@@ -388,6 +388,25 @@ test_timeout_retried (Fixture       *f,
   g_assert_cmpuint (f->n_requests, ==, 2);
 }
 
+/* A stalled server gets one more try, however many a 503 would get. */
+static void
+test_timeout_retried_once (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+
+  f->mode = REPLY_NEVER;
+  iwd_client_set_timeout (f->client, 1);
+  iwd_client_set_retry_policy (f->client, 3, 10, 100);
+
+  profiles = list_profiles (f, &error);
+
+  g_assert_null (profiles);
+  g_assert_error (error, IWD_API_ERROR, IWD_API_ERROR_TIMEOUT);
+  g_assert_cmpuint (f->n_requests, ==, 2);
+}
+
 /* The backoff is 5 s, so only an honoured Retry-After of 0 finishes the
  * three tries within a second. */
 static void
@@ -651,6 +670,7 @@ main (int   argc,
 
   add_fixture_test ("/client/profiles/empty", test_profiles_empty);
   add_fixture_test ("/client/timeout/retried", test_timeout_retried);
+  add_fixture_test ("/client/timeout/retried-once", test_timeout_retried_once);
   add_fixture_test ("/client/unavailable/retry-after", test_unavailable_retry_after);
   add_fixture_test ("/client/unavailable/exhausted", test_unavailable_exhausted);
   add_fixture_test ("/client/put/not-retried", test_put_not_retried);
