@@ -8,6 +8,7 @@
 
 #include "iwd-cli-error.h"
 #include "iwd-cli-subcommand.h"
+#include "iwd-profile-id.h"
 #include "iwd-state-error.h"
 
 /* The width of a summary line in the list of subcommands, in
@@ -177,8 +178,9 @@ iwd_cli_call_collect (IwdClient      *client,
  * @id: a portfolio or profile id from the command line
  * @error: return location for an %IWD_CLI_ERROR_USAGE
  *
- * Checks an id before any call, since the robot rejects an empty one or
- * one over 15 characters.
+ * Checks an id before any call with the window's rules: the robot
+ * rejects an empty one or one over 15 characters, and the id goes into
+ * URL paths, so only ASCII letters, digits, '-', '_' and '.' are taken.
  *
  * Returns: %TRUE if the robot accepts @id
  */
@@ -186,16 +188,12 @@ gboolean
 iwd_cli_check_id (const char  *id,
                   GError     **error)
 {
-  glong length = g_utf8_strlen (id, -1);
+  g_autofree char *problem = iwd_profile_id_dup_problem (id, NULL);
 
-  if (length > 0 && length <= IWD_CLI_MAX_ID_LENGTH)
+  if (problem == NULL)
     return TRUE;
 
-  g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_USAGE,
-               ngettext ("'%s' is not a valid id: an id has 1 to %d character",
-                         "'%s' is not a valid id: an id has 1 to %d characters",
-                         IWD_CLI_MAX_ID_LENGTH),
-               id, IWD_CLI_MAX_ID_LENGTH);
+  g_set_error_literal (error, IWD_CLI_ERROR, IWD_CLI_ERROR_USAGE, problem);
   return FALSE;
 }
 

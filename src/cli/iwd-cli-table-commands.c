@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "iwd-cli-remote.h"
+#include "iwd-cli-subcommand.h"
 
 /* contracts */
 
@@ -27,6 +28,21 @@ collect_contracts (IwdClient     *client,
   return iwd_client_get_contracts_finish (client, result, error);
 }
 
+/* Every argument is an id, which the robot would take only within the
+ * window's rules. */
+static gboolean
+check_ids (const char * const  *arguments,
+           GError             **error)
+{
+  for (guint i = 0; arguments[i] != NULL; i++)
+    {
+      if (!iwd_cli_check_id (arguments[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const IwdCliRemoteCommand contracts_command = {
   "contracts",
   /* Translators: the portfolio's id, as in "iwdesk-cli contracts PTF". */
@@ -35,7 +51,7 @@ static const IwdCliRemoteCommand contracts_command = {
      "them to a file with --output."),
   N_("Cannot get the contracts"),
   NULL, 0,
-  start_contracts, NULL, collect_contracts,
+  start_contracts, NULL, collect_contracts, NULL, check_ids,
 };
 
 /* commissions */
@@ -69,7 +85,7 @@ static const IwdCliRemoteCommand commissions_command = {
      "exports it to a file with --output."),
   N_("Cannot get the commissions"),
   NULL, 0,
-  start_commissions, NULL, collect_commissions,
+  start_commissions, NULL, collect_commissions, NULL, check_ids,
 };
 
 /**

@@ -200,7 +200,24 @@ test_portfolio_long_id (void)
   run_manage (&run, "", "portfolio", "create", "PTF4567890123456", "--label", "Trop long", NULL);
 
   g_assert_cmpint (run.exit_status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "'PTF4567890123456' is not a valid id"));
+  g_assert_nonnull (strstr (run.err, "“PTF4567890123456” has 16 characters. Shorten it to 15 at most"));
+}
+
+/* The CLI takes the ids the window takes: an accented letter or a
+ * character of URLs is refused before any call. */
+static void
+test_portfolio_id_characters (void)
+{
+  g_auto(IwdTestCliRun) accented = { 0 };
+  g_auto(IwdTestCliRun) slash = { 0 };
+
+  run_manage (&accented, "", "portfolio", "create", "Élodie", "--label", "Accent", NULL);
+  run_manage (&slash, "", "portfolio", "create", "a/b", "--label", "Barre", NULL);
+
+  g_assert_cmpint (accented.exit_status, ==, 1);
+  g_assert_nonnull (strstr (accented.err, "“Élodie” contains “É”"));
+  g_assert_cmpint (slash.exit_status, ==, 1);
+  g_assert_nonnull (strstr (slash.err, "“a/b” contains “/”"));
 }
 
 static void
@@ -432,7 +449,7 @@ test_profile_long_id (void)
   run_manage (&run, "", "profile", "start-date", "ABCDEFGHIJKLMNOP", "2026-02-28", NULL);
 
   g_assert_cmpint (run.exit_status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "'ABCDEFGHIJKLMNOP' is not a valid id"));
+  g_assert_nonnull (strstr (run.err, "“ABCDEFGHIJKLMNOP” has 16 characters. Shorten it to 15 at most"));
 }
 
 static void
@@ -487,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/cli/manage/portfolio-list", test_portfolio_list);
   g_test_add_func ("/cli/manage/portfolio-no-label", test_portfolio_no_label);
   g_test_add_func ("/cli/manage/portfolio-long-id", test_portfolio_long_id);
+  g_test_add_func ("/cli/manage/portfolio-id-characters", test_portfolio_id_characters);
   g_test_add_func ("/cli/manage/portfolio-profiles", test_portfolio_profiles);
   g_test_add_func ("/cli/manage/portfolio-remove", test_portfolio_remove);
   g_test_add_func ("/cli/manage/portfolio-delete-refused", test_portfolio_delete_refused);
