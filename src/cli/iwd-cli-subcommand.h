@@ -6,9 +6,6 @@
 
 G_BEGIN_DECLS
 
-/* The profile ids and portfolio ids that the robot accepts. */
-#define IWD_CLI_MAX_ID_LENGTH 15
-
 /**
  * IwdCliCall:
  * @finish: the finish function of a call that only succeeds or fails
