@@ -39,7 +39,9 @@ check_no_nul (const char  *data,
   if (nul != NULL)
     {
       g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_ENCODING,
-                   "byte offset %" G_GSIZE_FORMAT ": unexpected NUL byte",
+                   "byte offset %" G_GSIZE_FORMAT ": a NUL byte, so this is a binary file, "
+                   "such as a spreadsheet or an archive, or UTF-16 text, not UTF-8 or "
+                   "Windows-1252 text",
                    (gsize) (nul - data));
       return FALSE;
     }
