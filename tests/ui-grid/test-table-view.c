@@ -324,6 +324,34 @@ test_replace_table (ViewFixture   *fixture,
   g_assert_true (wait_for_text (view, "2 of 2 rows"));
 }
 
+/* A new table of the same kind, such as contracts fetched again, keeps
+ * the sort and the search that the broker chose. */
+static void
+test_refresh_keeps_sort (ViewFixture   *fixture,
+                         gconstpointer  data)
+{
+  GtkColumnView *column_view = iwd_table_view_get_column_view (fixture->view);
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GtkColumnViewColumn) amounts = NULL;
+  g_autoptr(IwdTable) again = build_table ();
+  IwdTableModel *model;
+
+  amounts = g_list_model_get_item (gtk_column_view_get_columns (column_view), 1);
+  gtk_column_view_sort_by_column (column_view, amounts, GTK_SORT_DESCENDING);
+  g_assert_true (wait_for_sort (iwd_table_view_get_model (fixture->view), 1, GTK_SORT_DESCENDING));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "e");
+
+  iwd_table_view_set_table (fixture->view, again);
+  model = iwd_table_view_get_model (fixture->view);
+
+  g_assert_true (iwd_table_model_get_table (model) == again);
+  g_assert_true (wait_for_sort (model, 1, GTK_SORT_DESCENDING));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "e");
+  /* The entry reports a change after a short delay. */
+  g_assert_true (wait_for_text (GTK_WIDGET (fixture->view), "1 of 3 rows"));
+  g_assert_cmpstr (iwd_table_model_get_search (model), ==, "e");
+}
+
 static void
 test_finalize (void)
 {
@@ -367,6 +395,8 @@ main (int   argc,
               view_fixture_set_up, test_search_shortcut, view_fixture_tear_down);
   g_test_add ("/table-view/replace-table", ViewFixture, NULL,
               view_fixture_set_up, test_replace_table, view_fixture_tear_down);
+  g_test_add ("/table-view/refresh-keeps-sort", ViewFixture, NULL,
+              view_fixture_set_up, test_refresh_keeps_sort, view_fixture_tear_down);
   g_test_add_func ("/table-view/finalize", test_finalize);
 
   return g_test_run ();

@@ -558,6 +558,75 @@ iwd_table_view_new (void)
   return g_object_new (IWD_TYPE_TABLE_VIEW, NULL);
 }
 
+/* What a new table of the same kind keeps: a refresh of the contracts
+ * must not lose the broker's sort and search. */
+typedef struct {
+  char        *sort_key;     /* owned, nullable */
+  GtkSortType  sort_type;
+  char        *search;       /* owned, nullable */
+  char        *table_kind;   /* owned, nullable */
+} ViewState;
+
+static void
+view_state_clear (ViewState *state)
+{
+  g_free (state->sort_key);
+  g_free (state->search);
+  g_free (state->table_kind);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ViewState, view_state_clear)
+
+static void
+keep_view_state (IwdTableView *self,
+                 ViewState    *state)
+{
+  guint column;
+
+  if (self->model == NULL)
+    return;
+
+  if (find_sort_column (self, &column, &state->sort_type))
+    state->sort_key = g_strdup (iwd_table_get_column_key (iwd_table_model_get_table (self->model), column));
+  state->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  state->table_kind = g_strdup (self->table_kind);
+}
+
+static GtkColumnViewColumn *
+find_view_column (IwdTableView *self,
+                  guint         column)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
+      GtkListItemFactory *factory = gtk_column_view_column_get_factory (view_column);
+
+      if (get_factory_column (GTK_SIGNAL_LIST_ITEM_FACTORY (factory)) == column)
+        return view_column;
+    }
+
+  return NULL;
+}
+
+static void
+restore_view_state (IwdTableView *self,
+                    ViewState    *state)
+{
+  IwdTable *table = iwd_table_model_get_table (self->model);
+  GtkColumnViewColumn *view_column = NULL;
+  guint column;
+
+  if (state->sort_key != NULL && iwd_table_find_column (table, state->sort_key, &column))
+    view_column = find_view_column (self, column);
+  if (view_column != NULL)
+    gtk_column_view_sort_by_column (self->column_view, view_column, state->sort_type);
+
+  if (state->search != NULL && *state->search != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), state->search);
+}
+
 /**
  * iwd_table_view_set_table:
  * @self: a grid
@@ -572,9 +641,12 @@ void
 iwd_table_view_set_table (IwdTableView *self,
                           IwdTable     *table)
 {
+  g_auto(ViewState) kept = { NULL, GTK_SORT_ASCENDING, NULL, NULL };
+
   g_return_if_fail (IWD_IS_TABLE_VIEW (self));
   g_return_if_fail (IWD_IS_TABLE (table));
 
+  keep_view_state (self, &kept);
   cancel_table_work (self);
   /* The new columns must not bind rows of the previous table, which may
    * have fewer columns. */
@@ -605,6 +677,9 @@ iwd_table_view_set_table (IwdTableView *self,
   self->table_cancellable = g_cancellable_new ();
   iwd_table_model_prepare_search_async (self->model, self->table_cancellable,
                                         on_search_prepared, NULL);
+
+  if (g_strcmp0 (kept.table_kind, self->table_kind) == 0)
+    restore_view_state (self, &kept);
 }
 
 /**
