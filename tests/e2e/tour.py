@@ -11,7 +11,7 @@ from gi.repository import GLib
 
 # Timeouts in seconds.
 START_TIMEOUT = 30.0
-STEP_TIMEOUT = 15.0
+STEP_TIMEOUT = 30.0
 
 # X keysyms, from X11/keysymdef.h, for the keys the tour presses.
 KEY_TAB = 0xff09
