@@ -174,21 +174,22 @@ scan_plain_kind (IwdTableKind  kind,
                  gsize         length,
                  gint64       *out_value)
 {
-  gboolean flag;
+  gboolean whole;
+  gboolean has_time;
 
   switch (kind)
     {
     case IWD_TABLE_KIND_INTEGER:
-      if (!iwd_text_scan_plain_decimal (text, length, out_value, &flag) || !flag)
+      if (!iwd_text_scan_plain_decimal (text, length, out_value, &whole) || !whole)
         return FALSE;
       *out_value /= IWD_DECIMAL_SCALE;
       return TRUE;
     case IWD_TABLE_KIND_DECIMAL:
     case IWD_TABLE_KIND_MONEY:
-      return iwd_text_scan_plain_decimal (text, length, out_value, &flag);
+      return iwd_text_scan_plain_decimal (text, length, out_value, &whole);
     case IWD_TABLE_KIND_DATE:
     case IWD_TABLE_KIND_DATETIME:
-      return iwd_text_scan_plain_date (text, length, out_value, &flag);
+      return iwd_text_scan_plain_date (text, length, out_value, &has_time);
     case IWD_TABLE_KIND_TEXT:
     case IWD_TABLE_KIND_BOOLEAN:
     default:
@@ -252,18 +253,19 @@ narrow_by_plain_form (BuilderColumn *column,
                       gsize          length)
 {
   gint64 value;
-  gboolean flag;
+  gboolean whole;
+  gboolean has_time;
 
-  if (iwd_text_scan_plain_decimal (text, length, &value, &flag))
+  if (iwd_text_scan_plain_decimal (text, length, &value, &whole))
     {
       column->candidates &= ~CANDIDATE (IWD_TABLE_KIND_DATE);
-      if (!flag)
+      if (!whole)
         column->candidates &= ~CANDIDATE (IWD_TABLE_KIND_INTEGER);
       column->any_decimal = TRUE;
       return TRUE;
     }
 
-  if (iwd_text_scan_plain_date (text, length, &value, &flag))
+  if (iwd_text_scan_plain_date (text, length, &value, &has_time))
     {
       column->candidates &= ~(CANDIDATE (IWD_TABLE_KIND_INTEGER)
                               | CANDIDATE (IWD_TABLE_KIND_DECIMAL));

@@ -394,7 +394,7 @@ def click_until_changed(tour, column, before):
     # TODO: in the debug build under Xvfb, GTK 4.8 drops most synthesized
     # clicks on a column title, while the sanitizer build takes them. The
     # grid's own tests sort through the same sorter, so the tour skips
-    # rather than fails, and says so.
+    # rather than fails, and prints why.
     raise SkipStep(f"two clicks on the title of column {column + 1} did not sort the grid")
 
 

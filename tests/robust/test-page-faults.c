@@ -392,7 +392,7 @@ assert_editor_kept (IwdProfileEditor *editor)
 
 /* The check's reply is the insurer's message as free text, so a cut or
  * non-JSON body with a 200 status reads as a refusal.
- * TODO: the page then asks the broker to correct credentials that the
+ * TODO: the page then has the broker correct credentials that the
  * insurer never saw, and the messages below show the cut body. */
 static gboolean
 reads_as_refusal (guint fault)
@@ -684,7 +684,7 @@ main (int   argc,
     }
   adw_init ();
 
-  /* Xvfb runs no window manager, so the window never holds the keyboard
+  /* Xvfb runs no window manager, so the window never has the keyboard
    * focus, and GTK 4.8 warns when the cursor blink of a focused entry
    * finds no focus-out event. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);

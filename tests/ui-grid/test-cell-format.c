@@ -214,7 +214,7 @@ test_long_text (void)
   g_autoptr(GString) long_text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(IwdTable) table = NULL;
-  g_autofree char *shown = NULL;
+  g_autofree char *displayed = NULL;
   g_autofree char *at_limit = NULL;
   guint column = iwd_table_builder_ensure_column (builder, "Police");
 
@@ -228,9 +228,9 @@ test_long_text (void)
   table = iwd_table_builder_build (builder, &error);
   g_assert_no_error (error);
 
-  shown = iwd_cell_format (table, 0, column);
-  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, IWD_CELL_MAX_CHARS + 1);
-  g_assert_true (g_str_has_suffix (shown, "é…"));
+  displayed = iwd_cell_format (table, 0, column);
+  g_assert_cmpint (g_utf8_strlen (displayed, -1), ==, IWD_CELL_MAX_CHARS + 1);
+  g_assert_true (g_str_has_suffix (displayed, "é…"));
   at_limit = iwd_cell_format (table, 1, column);
   g_assert_cmpstr (at_limit, ==, long_text->str);
 }

@@ -280,7 +280,7 @@ export_dialog_shown (gpointer unused)
   return find_window ("Export the Table") != NULL;
 }
 
-/* The action asks for a file through the grid's export dialog. */
+/* The action requests a file through the grid's export dialog. */
 static void
 test_view_export_action (HistoryFixture *f,
                          gconstpointer   unused)

@@ -143,8 +143,9 @@ test_contracts_after_delay (Fixture       *fixture,
                    "The robot has collected 7 contracts for portfolio PTF1.");
 }
 
-/* The view tells when the robot's commission lines arrive, as it does
- * for contracts. The tab's own tests cover when it emits the signal. */
+/* The view shows a toast when the robot's commission lines arrive, as
+ * it does for contracts. The tab's own tests cover when it emits the
+ * signal. */
 static void
 test_commissions_ready_toast (Fixture       *fixture,
                               gconstpointer  data)

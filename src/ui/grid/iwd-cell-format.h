@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The longest text that a cell shows, in characters. */
+/* The maximum length of a cell's displayed text, in characters. */
 #define IWD_CELL_MAX_CHARS 1000
 
 /* U+202F NARROW NO-BREAK SPACE groups thousands and U+00A0 NO-BREAK SPACE
