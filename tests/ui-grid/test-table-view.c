@@ -80,24 +80,50 @@ wait_for_text (GtkWidget  *widget,
   return TRUE;
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget     *widget,
+                                gconstpointer  data);
+
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_widget (GtkWidget     *widget,
+             WidgetTest     test,
+             gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (test (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_widget (child, test, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  return find_widget (widget, has_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_menu_button_labelled (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget)
+         && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), data) == 0;
 }
 
 /* Runs the main loop until the model is sorted as expected, or for 30
@@ -230,6 +256,119 @@ test_sort_by_header (ViewFixture   *fixture,
 
   gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
   g_assert_false (iwd_table_model_get_sort_column (model, NULL, NULL));
+}
+
+/* Returns "label action target" for an item of a section of a menu. */
+static char *
+describe_menu_item (GMenuModel *menu,
+                    int         section,
+                    int         item)
+{
+  g_autoptr(GMenuModel) items = g_menu_model_get_item_link (menu, section, G_MENU_LINK_SECTION);
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *target = NULL;
+
+  g_assert_nonnull (items);
+  g_assert_cmpint (item, <, g_menu_model_get_n_items (items));
+  g_assert_true (g_menu_model_get_item_attribute (items, item, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_true (g_menu_model_get_item_attribute (items, item, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_true (g_menu_model_get_item_attribute (items, item, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+
+  return g_strdup_printf ("%s %s %s", label, action, target);
+}
+
+static void
+assert_menu_item (GMenuModel *menu,
+                  int         section,
+                  int         item,
+                  const char *expected)
+{
+  g_autofree char *described = describe_menu_item (menu, section, item);
+
+  g_assert_cmpstr (described, ==, expected);
+}
+
+static void
+assert_sort_properties (IwdTableView *view,
+                        const char   *expected_key,
+                        const char   *expected_order)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *order = NULL;
+
+  g_object_get (view, "sort-key", &key, "sort-order", &order, NULL);
+  g_assert_cmpstr (key, ==, expected_key);
+  g_assert_cmpstr (order, ==, expected_order);
+}
+
+/* The Sort menu lists the load order and each column, then the two
+ * directions, and sorts the grid as a click on a title would, so that
+ * the keyboard can sort it too. */
+static void
+test_sort_menu (ViewFixture   *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (view, is_menu_button_labelled, "Sort"));
+  GtkColumnView *column_view = iwd_table_view_get_column_view (fixture->view);
+  IwdTableModel *model = iwd_table_view_get_model (fixture->view);
+  g_autoptr(GtkColumnViewColumn) names = NULL;
+  GMenuModel *menu;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  assert_menu_item (menu, 0, 0, "Load Order table-view.sort-by ");
+  assert_menu_item (menu, 0, 1, "Nom table-view.sort-by Nom");
+  assert_menu_item (menu, 0, 3, "Date table-view.sort-by Date");
+  assert_menu_item (menu, 1, 0, "Ascending table-view.sort-order ascending");
+  assert_menu_item (menu, 1, 1, "Descending table-view.sort-order descending");
+  assert_sort_properties (fixture->view, "", "ascending");
+  gtk_menu_button_popdown (button);
+
+  /* The menu lists the visible columns only, when it opens next. */
+  names = g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
+  gtk_column_view_column_set_visible (names, FALSE);
+  gtk_menu_button_popup (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  assert_menu_item (menu, 0, 1, "Montant table-view.sort-by Montant");
+  gtk_menu_button_popdown (button);
+  gtk_column_view_column_set_visible (names, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (view, "table-view.sort-by", "s", "Montant"));
+  g_assert_true (wait_for_sort (model, 1, GTK_SORT_ASCENDING));
+  g_assert_cmpuint (iwd_table_model_get_row (model, 0), ==, 1);
+  assert_sort_properties (fixture->view, "Montant", "ascending");
+
+  g_assert_true (gtk_widget_activate_action (view, "table-view.sort-order", "s", "descending"));
+  g_assert_true (wait_for_sort (model, 1, GTK_SORT_DESCENDING));
+  g_assert_cmpuint (iwd_table_model_get_row (model, 0), ==, 0);
+  assert_sort_properties (fixture->view, "Montant", "descending");
+
+  /* A click on a title shows in the menu. */
+  gtk_column_view_sort_by_column (column_view, names, GTK_SORT_ASCENDING);
+  g_assert_true (wait_for_sort (model, 0, GTK_SORT_ASCENDING));
+  assert_sort_properties (fixture->view, "Nom", "ascending");
+
+  g_assert_true (gtk_widget_activate_action (view, "table-view.sort-by", "s", ""));
+  g_assert_false (iwd_table_model_get_sort_column (model, NULL, NULL));
+  g_assert_cmpuint (iwd_table_model_get_row (model, 0), ==, 0);
+  assert_sort_properties (fixture->view, "", "ascending");
+
+  /* In load order, the direction waits for the next column chosen. */
+  g_assert_true (gtk_widget_activate_action (view, "table-view.sort-order", "s", "descending"));
+  g_assert_false (iwd_table_model_get_sort_column (model, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (view, "table-view.sort-by", "s", "Nom"));
+  g_assert_true (wait_for_sort (model, 0, GTK_SORT_DESCENDING));
+  g_assert_cmpuint (iwd_table_model_get_row (model, 2), ==, 1);
+
+  /* A key that names no column keeps the order. */
+  g_assert_true (gtk_widget_activate_action (view, "table-view.sort-by", "s", "Nowhere"));
+  assert_sort_properties (fixture->view, "Nom", "descending");
+  g_assert_true (wait_for_sort (model, 0, GTK_SORT_DESCENDING));
 }
 
 static void
@@ -387,6 +526,8 @@ main (int   argc,
               view_fixture_set_up, test_cells_formatted, view_fixture_tear_down);
   g_test_add ("/table-view/sort-by-header", ViewFixture, NULL,
               view_fixture_set_up, test_sort_by_header, view_fixture_tear_down);
+  g_test_add ("/table-view/sort-menu", ViewFixture, NULL,
+              view_fixture_set_up, test_sort_menu, view_fixture_tear_down);
   g_test_add ("/table-view/search-entry", ViewFixture, NULL,
               view_fixture_set_up, test_search_entry, view_fixture_tear_down);
   g_test_add ("/table-view/search-one-column", ViewFixture, NULL,

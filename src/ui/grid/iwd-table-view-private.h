@@ -19,6 +19,7 @@ struct _IwdTableView
 
   GtkSearchEntry   *search_entry;    /* template child */
   GtkDropDown      *column_dropdown; /* template child; "All columns", then each column */
+  GtkMenuButton    *sort_button;     /* template child */
   IwdColumnChooser *column_chooser;  /* template child */
   GtkToggleButton  *summary_button;  /* template child; shown for commissions only */
   GtkMenuButton    *export_button;   /* template child */
@@ -35,6 +36,8 @@ struct _IwdTableView
   IwdTableModel      *model;         /* owned; NULL until a table is set */
   GtkSingleSelection *selection;     /* owned; NULL until a table is set */
   GPtrArray          *sorters;       /* owned; one IwdColumnSorter per column */
+  char               *sort_key;      /* owned; the sort column's key, or "" for load order */
+  GtkSortType         sort_type;
   guint               filtered_column; /* the column searched alone, or G_MAXUINT */
   GArray             *shown_columns; /* owned; the table column index of each grid column, in order */
   char               *table_kind;    /* owned; "contracts", "commissions" or "other" */
@@ -43,7 +46,15 @@ struct _IwdTableView
   GCancellable       *export_cancellable; /* owned; cancels the running export, or NULL */
 };
 
-void iwd_table_view_install_export_actions (GtkWidgetClass *widget_class);
-void iwd_table_view_cancel_export          (IwdTableView   *self);
+void        iwd_table_view_install_export_actions (GtkWidgetClass *widget_class);
+void        iwd_table_view_cancel_export          (IwdTableView   *self);
+
+void        iwd_table_view_watch_sort             (IwdTableView   *self);
+void        iwd_table_view_sort_by_key            (IwdTableView   *self,
+                                                   const char     *key,
+                                                   GtkSortType     sort_type);
+const char *iwd_table_view_get_sort_order         (IwdTableView   *self);
+void        iwd_table_view_set_sort_order         (IwdTableView   *self,
+                                                   const char     *order);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
  *
  * The grid of a table of contracts, commissions or a local file. Above
  * it sit a search entry with a choice of the columns it searches, a
- * column chooser and an export menu. The column view has one resizable
+ * Sort menu, a column chooser and an export menu. The column view has one resizable
  * and sortable column per table column, and a side panel lists every
  * field of the selected row. A line below counts the rows shown and
  * totals their amounts.
@@ -24,10 +24,20 @@
  * by month, in place of the column view while it is toggled on.
  *
  * Cells are formatted in French only when they are shown. A click on a
- * header sorts the #IwdTableModel by that column in a worker thread, and
- * the search entry filters it as the user types.
+ * header, or a column chosen in the Sort menu, sorts the #IwdTableModel
+ * by that column in a worker thread, and the search entry filters it as
+ * the user types.
  */
 G_DEFINE_FINAL_TYPE (IwdTableView, iwd_table_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SORT_KEY,
+  PROP_SORT_ORDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint
 get_factory_column (GtkSignalListItemFactory *factory)
@@ -130,52 +140,6 @@ show_selected_row (IwdTableView *self)
 
   iwd_row_details_set_row (self->row_details, iwd_table_row_get_table (row),
                            iwd_table_row_get_index (row));
-}
-
-/* Finds which column sorter the column view's sorter consults first, and
- * in which direction. GTK 4.8 has no getter for this:
- * gtk_column_view_sorter_get_primary_sort_column() came in GTK 4.10. The
- * column view's sorter calls the primary column's sorter first, inverts
- * its result for a descending sort, and stops at the first sorter that
- * finds the rows different. Column sorters never find two rows equal,
- * so comparing two rows shows which one was called, and the sign of the
- * result gives the direction. */
-static gboolean
-find_sort_column (IwdTableView *self,
-                  guint        *out_column,
-                  GtkSortType  *out_sort_type)
-{
-  IwdTable *table = iwd_table_model_get_table (self->model);
-  g_autoptr(IwdTableRow) first = NULL;
-  g_autoptr(IwdTableRow) second = NULL;
-  g_autofree guint64 *n_compares = g_new (guint64, MAX (self->sorters->len, 1));
-  GtkOrdering ordering;
-
-  /* Fewer than two rows have only one order. */
-  if (iwd_table_get_n_rows (table) < 2)
-    return FALSE;
-
-  first = iwd_table_row_new (table, 0);
-  second = iwd_table_row_new (table, 1);
-  for (guint i = 0; i < self->sorters->len; i++)
-    n_compares[i] = iwd_column_sorter_get_n_compares (g_ptr_array_index (self->sorters, i));
-
-  ordering = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), first, second);
-
-  for (guint i = 0; i < self->sorters->len; i++)
-    {
-      GtkSorter *sorter = g_ptr_array_index (self->sorters, i);
-
-      if (iwd_column_sorter_get_n_compares (IWD_COLUMN_SORTER (sorter)) == n_compares[i])
-        continue;
-
-      *out_column = iwd_column_sorter_get_column (IWD_COLUMN_SORTER (sorter));
-      *out_sort_type = gtk_sorter_compare (sorter, first, second) == ordering
-                       ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
-      return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -416,46 +380,6 @@ on_search_prepared (GObject      *source_object,
 }
 
 static void
-on_sorted (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!iwd_table_model_sort_finish (IWD_TABLE_MODEL (source_object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("grid: sorting the table failed: %s", error->message);
-}
-
-/* Sorts in a worker thread, because the first sort of a text column of a
- * million distinct values takes about a second. A newer choice cancels
- * the sort still running. */
-static void
-on_sorter_changed (GtkSorter       *sorter,
-                   GtkSorterChange  change,
-                   IwdTableView    *self)
-{
-  guint column;
-  GtkSortType sort_type;
-
-  if (self->model == NULL)
-    return;
-
-  g_cancellable_cancel (self->sort_cancellable);
-  g_clear_object (&self->sort_cancellable);
-
-  if (!find_sort_column (self, &column, &sort_type))
-    {
-      iwd_table_model_unsort (self->model);
-      return;
-    }
-
-  self->sort_cancellable = g_cancellable_new ();
-  iwd_table_model_sort_async (self->model, column, sort_type, self->sort_cancellable,
-                              on_sorted, NULL);
-}
-
-static void
 focus_search (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -478,6 +402,7 @@ iwd_table_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_pointer (&self->table_kind, g_free);
+  g_clear_pointer (&self->sort_key, g_free);
 
   /* gtk_widget_dispose_template() unparents only the bound children, so
    * the scrolled window is unparented here. */
@@ -491,12 +416,82 @@ iwd_table_view_dispose (GObject *object)
 }
 
 static void
+iwd_table_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  IwdTableView *self = IWD_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_KEY:
+      g_value_set_string (value, self->sort_key != NULL ? self->sort_key : "");
+      break;
+
+    case PROP_SORT_ORDER:
+      g_value_set_string (value, iwd_table_view_get_sort_order (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+iwd_table_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  IwdTableView *self = IWD_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_KEY:
+      iwd_table_view_sort_by_key (self, g_value_get_string (value), self->sort_type);
+      break;
+
+    case PROP_SORT_ORDER:
+      iwd_table_view_set_sort_order (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 iwd_table_view_class_init (IwdTableViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = iwd_table_view_dispose;
+  object_class->get_property = iwd_table_view_get_property;
+  object_class->set_property = iwd_table_view_set_property;
+
+  /**
+   * IwdTableView:sort-key:
+   *
+   * The key of the column the rows are sorted by, or "" for the load
+   * order. The Sort menu's column items set it.
+   */
+  properties[PROP_SORT_KEY] =
+    g_param_spec_string ("sort-key", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IwdTableView:sort-order:
+   *
+   * "ascending" or "descending": the direction of the sort, kept for
+   * the next column chosen while the rows are in load order.
+   */
+  properties[PROP_SORT_ORDER] =
+    g_param_spec_string ("sort-order", NULL, NULL, "ascending",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Using the resource keeps its object file, and the constructor that
    * registers it, in the link of a static library. */
@@ -505,6 +500,7 @@ iwd_table_view_class_init (IwdTableViewClass *klass)
                                                "/com/example/IWDesk/ui/grid/iwd-table-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, column_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IwdTableView, sort_button);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, column_chooser);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, summary_button);
   gtk_widget_class_bind_template_child (widget_class, IwdTableView, export_button);
@@ -524,6 +520,8 @@ iwd_table_view_class_init (IwdTableViewClass *klass)
   gtk_widget_class_install_action (widget_class, "table-view.search", NULL, focus_search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "table-view.search", NULL);
+  gtk_widget_class_install_property_action (widget_class, "table-view.sort-by", "sort-key");
+  gtk_widget_class_install_property_action (widget_class, "table-view.sort-order", "sort-order");
   iwd_table_view_install_export_actions (widget_class);
 }
 
@@ -541,8 +539,7 @@ iwd_table_view_init (IwdTableView *self)
   self->shown_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table-view.cancel-export", FALSE);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed), self, 0);
+  iwd_table_view_watch_sort (self);
 }
 
 /**
@@ -581,47 +578,20 @@ static void
 keep_view_state (IwdTableView *self,
                  ViewState    *state)
 {
-  guint column;
-
   if (self->model == NULL)
     return;
 
-  if (find_sort_column (self, &column, &state->sort_type))
-    state->sort_key = g_strdup (iwd_table_get_column_key (iwd_table_model_get_table (self->model), column));
+  state->sort_key = g_strdup (self->sort_key);
+  state->sort_type = self->sort_type;
   state->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   state->table_kind = g_strdup (self->table_kind);
-}
-
-static GtkColumnViewColumn *
-find_view_column (IwdTableView *self,
-                  guint         column)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
-      GtkListItemFactory *factory = gtk_column_view_column_get_factory (view_column);
-
-      if (get_factory_column (GTK_SIGNAL_LIST_ITEM_FACTORY (factory)) == column)
-        return view_column;
-    }
-
-  return NULL;
 }
 
 static void
 restore_view_state (IwdTableView *self,
                     ViewState    *state)
 {
-  IwdTable *table = iwd_table_model_get_table (self->model);
-  GtkColumnViewColumn *view_column = NULL;
-  guint column;
-
-  if (state->sort_key != NULL && iwd_table_find_column (table, state->sort_key, &column))
-    view_column = find_view_column (self, column);
-  if (view_column != NULL)
-    gtk_column_view_sort_by_column (self->column_view, view_column, state->sort_type);
+  iwd_table_view_sort_by_key (self, state->sort_key, state->sort_type);
 
   if (state->search != NULL && *state->search != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), state->search);
@@ -632,10 +602,11 @@ restore_view_state (IwdTableView *self,
  * @self: a grid
  * @table: the table to show
  *
- * Shows a table in load order with one column per table column, headed
- * by the column's label, except an empty trailing column of a statement
- * that has no header. The search entry is cleared, and the search
- * goes back to all columns. The search is prepared in a worker thread.
+ * Shows a table with one column per table column, headed by the
+ * column's label, except an empty trailing column of a statement that
+ * has no header. A table of the kind shown before keeps its sort and
+ * search. Another kind starts in load order, and its search is empty
+ * and covers all columns. The search is prepared in a worker thread.
  */
 void
 iwd_table_view_set_table (IwdTableView *self,
@@ -680,6 +651,8 @@ iwd_table_view_set_table (IwdTableView *self,
 
   if (g_strcmp0 (kept.table_kind, self->table_kind) == 0)
     restore_view_state (self, &kept);
+  else
+    iwd_table_view_sort_by_key (self, NULL, kept.sort_type);
 }
 
 /**
