@@ -8,33 +8,42 @@
 #include "iwd-parse-error.h"
 #include "iwd-error-message.h"
 
+/* The reply came, so trying again may help, and support needs the
+ * details to tell a changed API from a broken reply. */
+static char *
+dup_unreadable_reply_message (const GError *error)
+{
+  /* Translators: %s is a technical detail in English, for support */
+  return g_strdup_printf (_("ImportWeb sent a reply that IWDesk cannot read. Try again later. "
+                            "If it happens again, contact ImportWeb support with these details: %s"),
+                          error->message);
+}
+
 static char *
 dup_api_message (const GError *error)
 {
   switch ((IwdApiError) error->code)
     {
     case IWD_API_ERROR_NETWORK:
-      return g_strdup (_("Cannot reach ImportWeb. Check your connection."));
+      return g_strdup (_("Cannot reach ImportWeb. Check your internet connection and the server address, then try again."));
 
     case IWD_API_ERROR_TIMEOUT:
       return g_strdup (_("ImportWeb did not reply in time. Try again in a moment."));
 
     case IWD_API_ERROR_UNAUTHORIZED:
-      return g_strdup (_("The HappyAssur login or password is wrong."));
+      return g_strdup (_("The HappyAssur login or password is wrong. Check them, then sign in again."));
 
     case IWD_API_ERROR_FORBIDDEN:
-      return g_strdup (_("This HappyAssur account is not allowed to do this."));
+      return g_strdup (_("This HappyAssur account is not allowed to do this. Ask HappyAssur to check the rights of this account."));
 
     case IWD_API_ERROR_NOT_FOUND:
-      return g_strdup (_("ImportWeb did not find what was requested. Check the server address."));
+      return g_strdup (_("ImportWeb did not find what was requested. Check the server address. If it is right, contact ImportWeb support."));
 
     case IWD_API_ERROR_SERVER:
-      return g_strdup (_("ImportWeb has a problem on its side. Try again later."));
+      return g_strdup (_("ImportWeb has a problem on its side. Try again later. If it lasts, contact ImportWeb support."));
 
     case IWD_API_ERROR_INVALID_REPLY:
-      /* Translators: %s is a technical detail in English, for support */
-      return g_strdup_printf (_("ImportWeb sent a reply that IWDesk cannot read. Details: %s"),
-                              error->message);
+      return dup_unreadable_reply_message (error);
 
     case IWD_API_ERROR_INSECURE_URL:
       return g_strdup (_("Use an https:// server address. Plain http:// is allowed only for this computer."));
@@ -48,9 +57,10 @@ dup_api_message (const GError *error)
  * iwd_error_dup_user_message:
  * @error: an error from the ImportWeb client or a parser
  *
- * Makes the translated sentence that a page shows for @error. Errors
- * from unknown domains or codes get a generic sentence with their own
- * message as details.
+ * Makes the translated sentence that a page shows for @error: what
+ * happened, then what the broker can do about it. Unreadable replies
+ * and errors from unknown domains or codes end with their own English
+ * message as details for support.
  *
  * Returns: (transfer full) (nullable): the sentence, or %NULL for a
  *   cancellation, which shows nothing
@@ -68,13 +78,13 @@ iwd_error_dup_user_message (const GError *error)
   if (error->domain == IWD_API_ERROR)
     message = dup_api_message (error);
   else if (error->domain == IWD_PARSE_ERROR)
-    /* Translators: %s is a technical detail in English, for support */
-    message = g_strdup_printf (_("ImportWeb sent a reply that IWDesk cannot read. Details: %s"),
-                               error->message);
+    message = dup_unreadable_reply_message (error);
 
   if (message == NULL)
     /* Translators: %s is a technical detail in English, for support */
-    message = g_strdup_printf (_("Something went wrong. Details: %s"), error->message);
+    message = g_strdup_printf (_("Something went wrong. Try again. If it happens again, "
+                                 "contact support with these details: %s"),
+                               error->message);
 
   return message;
 }

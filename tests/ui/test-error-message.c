@@ -22,7 +22,7 @@ test_message_network (void)
 {
   g_autofree char *message = dup_message_for (IWD_API_ERROR, IWD_API_ERROR_NETWORK, "refused");
 
-  g_assert_cmpstr (message, ==, "Cannot reach ImportWeb. Check your connection.");
+  g_assert_cmpstr (message, ==, "Cannot reach ImportWeb. Check your internet connection and the server address, then try again.");
 }
 
 static void
@@ -30,7 +30,7 @@ test_message_unauthorized (void)
 {
   g_autofree char *message = dup_message_for (IWD_API_ERROR, IWD_API_ERROR_UNAUTHORIZED, "401");
 
-  g_assert_cmpstr (message, ==, "The HappyAssur login or password is wrong.");
+  g_assert_cmpstr (message, ==, "The HappyAssur login or password is wrong. Check them, then sign in again.");
 }
 
 static void
@@ -46,7 +46,8 @@ test_message_server (void)
 {
   g_autofree char *message = dup_message_for (IWD_API_ERROR, IWD_API_ERROR_SERVER, "HTTP 503");
 
-  g_assert_cmpstr (message, ==, "ImportWeb has a problem on its side. Try again later.");
+  g_assert_cmpstr (message, ==, "ImportWeb has a problem on its side. Try again later. "
+                   "If it lasts, contact ImportWeb support.");
 }
 
 static void
@@ -64,7 +65,8 @@ test_message_invalid_reply_details (void)
                                               "Erreurs: line 1: expected a value");
 
   g_assert_cmpstr (message, ==,
-                   "ImportWeb sent a reply that IWDesk cannot read. Details: Erreurs: line 1: expected a value");
+                   "ImportWeb sent a reply that IWDesk cannot read. Try again later. If it happens again, "
+                   "contact ImportWeb support with these details: Erreurs: line 1: expected a value");
 }
 
 static void
@@ -72,7 +74,9 @@ test_message_parse_details (void)
 {
   g_autofree char *message = dup_message_for (IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE, "item 2: no cie");
 
-  g_assert_cmpstr (message, ==, "ImportWeb sent a reply that IWDesk cannot read. Details: item 2: no cie");
+  g_assert_cmpstr (message, ==,
+                   "ImportWeb sent a reply that IWDesk cannot read. Try again later. If it happens again, "
+                   "contact ImportWeb support with these details: item 2: no cie");
 }
 
 static void
@@ -107,7 +111,8 @@ test_message_forbidden (void)
 {
   g_autofree char *message = dup_message_for (IWD_API_ERROR, IWD_API_ERROR_FORBIDDEN, "HTTP 403");
 
-  g_assert_cmpstr (message, ==, "This HappyAssur account is not allowed to do this.");
+  g_assert_cmpstr (message, ==, "This HappyAssur account is not allowed to do this. "
+                   "Ask HappyAssur to check the rights of this account.");
 }
 
 static void
@@ -115,7 +120,8 @@ test_message_not_found (void)
 {
   g_autofree char *message = dup_message_for (IWD_API_ERROR, IWD_API_ERROR_NOT_FOUND, "HTTP 404");
 
-  g_assert_cmpstr (message, ==, "ImportWeb did not find what was requested. Check the server address.");
+  g_assert_cmpstr (message, ==, "ImportWeb did not find what was requested. Check the server address. "
+                   "If it is right, contact ImportWeb support.");
 }
 
 static void
@@ -135,7 +141,8 @@ test_message_unknown_domain (void)
 {
   g_autofree char *message = dup_message_for (G_IO_ERROR, G_IO_ERROR_NO_SPACE, "disk full");
 
-  g_assert_cmpstr (message, ==, "Something went wrong. Details: disk full");
+  g_assert_cmpstr (message, ==, "Something went wrong. Try again. If it happens again, contact support "
+                   "with these details: disk full");
 }
 
 int

@@ -88,7 +88,7 @@ test_sign_in_wrong_password (SignInFixture *fixture,
 
   g_assert_cmpstr (iwd_window_get_page (fixture->window), ==, "sign-in");
   g_assert_cmpstr (iwd_sign_in_page_get_error_message (iwd_window_get_sign_in_page (fixture->window)), ==,
-                   "The HappyAssur login or password is wrong.");
+                   "The HappyAssur login or password is wrong. Check them, then sign in again.");
   g_assert_cmpstr (sign_in_page_text (fixture->window, "login_row"), ==, "alice");
   g_assert_cmpstr (sign_in_page_text (fixture->window, "password_row"), ==, "");
   g_assert_null (iwd_window_get_account (fixture->window));
