@@ -79,8 +79,26 @@ test_by_month (void)
 
   g_assert_cmpuint (iwd_table_get_n_rows (summary), ==, 2);
   g_assert_cmpstr (iwd_table_get_column_key (summary, 0), ==, "month");
-  assert_group (summary, 0, "2023-01", 2, 12001000, 800100);
-  assert_group (summary, 1, "2023-02", 2, 100500, 1);
+  assert_group (summary, 0, "January 2023", 2, 12001000, 800100);
+  assert_group (summary, 1, "February 2023", 2, 100500, 1);
+}
+
+/* Months follow the calendar across years, not the alphabet of their
+ * names. */
+static void
+test_months_in_date_order (void)
+{
+  static const guint rows[] = { 0, 1, 2 };
+  g_autoptr(IwdTable) table = parse_statement ("Date\tCommission\n"
+                                               "03/01/2023\t1,00\n"
+                                               "20/12/2022\t2,00\n"
+                                               "01/08/2022\t3,00\n");
+  g_autoptr(IwdTable) summary = summarize (table, rows, 3, IWD_SUMMARY_GROUP_MONTH);
+
+  g_assert_cmpuint (iwd_table_get_n_rows (summary), ==, 3);
+  g_assert_cmpstr (iwd_table_get_text (summary, 0, 0), ==, "August 2022");
+  g_assert_cmpstr (iwd_table_get_text (summary, 1, 0), ==, "December 2022");
+  g_assert_cmpstr (iwd_table_get_text (summary, 2, 0), ==, "January 2023");
 }
 
 static void
@@ -137,6 +155,7 @@ main (int   argc,
 
   g_test_add_func ("/commissions-summary/by-company", test_by_company);
   g_test_add_func ("/commissions-summary/by-month", test_by_month);
+  g_test_add_func ("/commissions-summary/months-in-date-order", test_months_in_date_order);
   g_test_add_func ("/commissions-summary/shown-rows-only", test_shown_rows_only);
   g_test_add_func ("/commissions-summary/profile-fallback", test_profile_fallback);
   g_test_add_func ("/commissions-summary/applies", test_applies);

@@ -4,12 +4,14 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "iwd-table-builder.h"
 
 /* The totals of one group: its row count, then one sum per money column. */
 typedef struct {
-  char   *name;      /* owned; the company or the month, "" if empty */
+  char   *name;      /* owned; the company or the month as yyyy-mm, "" if empty */
+  char   *label;     /* owned; the name as shown: "January 2023" for a month */
   guint   n_rows;
   gint64 *totals;    /* owned; per money column */
 } Group;
@@ -23,6 +25,7 @@ static void
 group_free (Group *group)
 {
   g_free (group->name);
+  g_free (group->label);
   g_free (group->totals);
   g_free (group);
 }
@@ -94,6 +97,28 @@ find_money_columns (IwdTable *table)
   return columns;
 }
 
+/* Translated here rather than by the C library, whose month names follow
+ * LC_TIME: a broker may run the French interface with another locale. */
+static const char * const month_names[] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+
+/* Turns a month group's yyyy-mm name into "January 2023". */
+static char *
+dup_month_label (const char *name)
+{
+  guint year;
+  guint month;
+
+  if (sscanf (name, "%4u-%2u", &year, &month) != 2 || month < 1 || month > 12)
+    return g_strdup (name);
+
+  return g_strdup_printf ("%s %u", g_dpgettext2 (NULL, "month", month_names[month - 1]), year);
+}
+
 /* Months are written as yyyy-mm, so that they sort as text. */
 static char *
 dup_group_name (IwdTable        *table,
@@ -116,10 +141,11 @@ dup_group_name (IwdTable        *table,
 /* Finds a group by name in @by_name, or adds a new one to it and to
  * @groups, which owns it. Takes @name. */
 static Group *
-lookup_group (GHashTable *by_name,
-              GPtrArray  *groups,
-              char       *name,
-              guint       n_money)
+lookup_group (GHashTable      *by_name,
+              GPtrArray       *groups,
+              char            *name,
+              IwdSummaryGroup  group,
+              guint            n_money)
 {
   Group *found = g_hash_table_lookup (by_name, name);
 
@@ -131,6 +157,7 @@ lookup_group (GHashTable *by_name,
 
   found = g_new0 (Group, 1);
   found->name = name;
+  found->label = group == IWD_SUMMARY_GROUP_MONTH ? dup_month_label (name) : g_strdup (name);
   found->totals = g_new0 (gint64, MAX (n_money, 1));
   g_hash_table_insert (by_name, found->name, found);
   g_ptr_array_add (groups, found);
@@ -230,7 +257,7 @@ add_summary_row (IwdTableBuilder  *builder,
 {
   g_autofree char *count = g_strdup_printf ("%u", group->n_rows);
 
-  if (!iwd_table_builder_set_cell (builder, 0, group->name, strlen (group->name), error)
+  if (!iwd_table_builder_set_cell (builder, 0, group->label, strlen (group->label), error)
       || !iwd_table_builder_set_cell (builder, 1, count, strlen (count), error))
     return FALSE;
 
@@ -261,7 +288,7 @@ collect_groups (IwdTable         *table,
   for (guint i = 0; i < n_rows; i++)
     {
       char *name = dup_group_name (table, rows[i], group_column, group);
-      Group *found = lookup_group (by_name, groups, name, money_columns->len);
+      Group *found = lookup_group (by_name, groups, name, group, money_columns->len);
 
       if (!add_row (found, table, rows[i], money_columns, error))
         return NULL;
@@ -333,10 +360,9 @@ iwd_commissions_summary_applies (IwdTable *table)
  * @group: how rows are grouped
  * @error: return location for a #GError
  *
- * Builds a table of one row per company or per month, sorted by name
- * without case,
- * with the number of rows of each group and the exact sum of each money
- * column. The summary's money columns keep the keys and labels of the
+ * Builds a table of one row per company, sorted by name without case,
+ * or per month, in date order and named as "January 2023", with the
+ * number of rows of each group and the exact sum of each money column. The summary's money columns keep the keys and labels of the
  * table's. Rows whose group cell is empty form a group named "".
  *
  * Returns: (transfer full): the summary, or %NULL with @error set if the
