@@ -55,6 +55,56 @@ body_to_text (GBytes  *data,
   return g_steal_pointer (&text);
 }
 
+static const char *
+describe_json_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "a JSON object";
+    case JSON_NODE_ARRAY:
+      return "a JSON array";
+    case JSON_NODE_NULL:
+      return "JSON null";
+    case JSON_NODE_VALUE:
+    default:
+      return "a JSON number or boolean";
+    }
+}
+
+/* Rejects a body that is JSON other than a string, or that starts like a
+ * JSON object or array but does not parse, as a cut reply does. Such a
+ * body is not the insurer's verdict, so reading its text as messages
+ * would show a refusal that never happened. */
+static gboolean
+check_not_other_json (const char  *text,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gboolean starts_as_json = *text == '{' || *text == '[';
+  JsonNode *root;
+
+  if (starts_as_json && !iwd_parse_json_check_nesting (text, strlen (text), error))
+    return FALSE;
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL)
+      || (root = json_parser_get_root (parser)) == NULL)
+    {
+      if (!starts_as_json)
+        return TRUE;
+
+      g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
+                   "the reply starts with '%c' but is not valid JSON (cut or malformed), "
+                   "expected Key=message lines", *text);
+      return FALSE;
+    }
+
+  g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SHAPE,
+               "the reply is %s, expected Key=message lines or a JSON string",
+               describe_json_node (root));
+  return FALSE;
+}
+
 /* Reads "Key=message", where a line without '=' or with an empty key is
  * a message about the whole form. */
 static IwdCheckMessage *
@@ -103,7 +153,14 @@ messages_from_text (const char *text)
  * check succeeded is iwd_check_reply_get_is_ok().
  *
  * Fails with %IWD_PARSE_ERROR_EMPTY on an empty or blank body, and with
- * %IWD_PARSE_ERROR_SYNTAX on an HTML page or an invalid JSON string.
+ * %IWD_PARSE_ERROR_SHAPE on JSON that is not a string. Fails with
+ * %IWD_PARSE_ERROR_SYNTAX on an HTML page, an invalid JSON string, or a
+ * body that starts like a JSON object or array but does not parse. These
+ * bodies are not the insurer's verdict, so they must not read as a
+ * refusal.
+ *
+ * TODO: a plain-text reply cut after a complete line cannot be told
+ * from a whole one, so it reads as the lines that arrived.
  *
  * Returns: (transfer full): the reply, or %NULL
  */
@@ -123,6 +180,9 @@ iwd_parse_check_reply (GBytes  *data,
                            "line 1: the reply is HTML, expected Key=message lines");
       return NULL;
     }
+
+  if (!check_not_other_json (text, error))
+    return NULL;
 
   messages = messages_from_text (text);
   if (messages->len == 0)

@@ -10,8 +10,10 @@ parse_text (const char *text)
   g_autoptr(GBytes) data = bytes_from_string (text);
   g_autoptr(GError) error = NULL;
   IwdCheckReply *reply = iwd_parse_check_reply (data, &error);
+  g_autofree char *escaped = g_strescape (text, NULL);
 
-  g_test_message ("reply '%s'", text);
+  /* Escaped, because TAP output must be UTF-8. */
+  g_test_message ("reply '%s'", escaped);
   g_assert_no_error (error);
   g_assert_nonnull (reply);
   return reply;
@@ -25,8 +27,9 @@ check_parse_error (const char *text,
   g_autoptr(GBytes) data = bytes_from_string (text);
   g_autoptr(GError) error = NULL;
   g_autoptr(IwdCheckReply) reply = iwd_parse_check_reply (data, &error);
+  g_autofree char *escaped = g_strescape (text, NULL);
 
-  g_test_message ("reply '%s'", text);
+  g_test_message ("reply '%s'", escaped);
   g_assert_null (reply);
   g_assert_error (error, IWD_PARSE_ERROR, code);
   g_assert_cmpstr (error->message, ==, message);
@@ -117,6 +120,68 @@ test_reply_errors (void)
                      "which is not valid UTF-8");
 }
 
+/* A 200 reply that is not the insurer's verdict must fail, so that the
+ * form shows an unreadable reply and not a refusal of the credentials. */
+static void
+test_reply_unreadable_kinds (void)
+{
+  const struct {
+    const char *text;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "\r\n", IWD_PARSE_ERROR_EMPTY, "the check reply is empty" },
+    { "[{\"Compagnie\": \"AXA\", \"Libelle\": \"Comm", IWD_PARSE_ERROR_SYNTAX,
+      "the reply starts with '[' but is not valid JSON (cut or malformed), expected Key=message lines" },
+    { "{\"General\": \"Identifiant inconnu", IWD_PARSE_ERROR_SYNTAX,
+      "the reply starts with '{' but is not valid JSON (cut or malformed), expected Key=message lines" },
+    { "{'General': Ok,, }", IWD_PARSE_ERROR_SYNTAX,
+      "the reply starts with '{' but is not valid JSON (cut or malformed), expected Key=message lines" },
+    { "  <!DOCTYPE html>\r\n<html><body><h1>Maintenance</h1></body></html>", IWD_PARSE_ERROR_SYNTAX,
+      "line 1: the reply is HTML, expected Key=message lines" },
+    { "{\"General\": \"Ok\"}", IWD_PARSE_ERROR_SHAPE,
+      "the reply is a JSON object, expected Key=message lines or a JSON string" },
+    { "[\"General=Ok\"]\r\n", IWD_PARSE_ERROR_SHAPE,
+      "the reply is a JSON array, expected Key=message lines or a JSON string" },
+    { "\"{\\\"General\\\": \\\"Ok\\\"}\"", IWD_PARSE_ERROR_SHAPE,
+      "the reply is a JSON object, expected Key=message lines or a JSON string" },
+    { "200", IWD_PARSE_ERROR_SHAPE,
+      "the reply is a JSON number or boolean, expected Key=message lines or a JSON string" },
+    { "true", IWD_PARSE_ERROR_SHAPE,
+      "the reply is a JSON number or boolean, expected Key=message lines or a JSON string" },
+    { "null", IWD_PARSE_ERROR_SHAPE,
+      "the reply is JSON null, expected Key=message lines or a JSON string" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    check_parse_error (cases[i].text, cases[i].code, cases[i].message);
+}
+
+/* Words that only look like JSON stay the insurer's messages. */
+static void
+test_reply_text_like_json (void)
+{
+  g_autoptr(IwdCheckReply) reply = parse_text ("General=[Ok]\nLogin={inconnu}");
+  g_auto(GStrv) general = iwd_check_reply_dup_general_messages (reply);
+
+  g_assert_false (iwd_check_reply_get_is_ok (reply));
+  g_assert_cmpstr (general[0], ==, "[Ok]");
+  g_assert_cmpstr (iwd_check_reply_lookup_message (reply, "Login"), ==, "{inconnu}");
+}
+
+/* A cut JSON body with a byte-order mark and CRLF line ends, as a
+ * Windows server sends it. */
+static void
+test_reply_unreadable_file (void)
+{
+  g_autoptr(GBytes) data = load_fixture ("check-reply-cut.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IwdCheckReply) reply = iwd_parse_check_reply (data, &error);
+
+  g_assert_null (reply);
+  g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX);
+}
+
 static void
 test_reply_no_data (void)
 {
@@ -141,6 +206,9 @@ main (int   argc,
   g_test_add_func ("/check-reply/windows-1252", test_reply_windows_1252);
   g_test_add_func ("/check-reply/errors", test_reply_errors);
   g_test_add_func ("/check-reply/no-data", test_reply_no_data);
+  g_test_add_func ("/check-reply/unreadable-kinds", test_reply_unreadable_kinds);
+  g_test_add_func ("/check-reply/text-like-json", test_reply_text_like_json);
+  g_test_add_func ("/check-reply/unreadable-file", test_reply_unreadable_file);
 
   return g_test_run ();
 }
