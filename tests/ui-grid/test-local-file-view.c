@@ -75,19 +75,22 @@ load_and_wait (LocalFixture  *fixture,
   return wait_for_load (fixture, &result, error);
 }
 
+/* Whether a visible label's text passes @matches, such as
+ * g_str_has_prefix(), with @part. */
 static gboolean
-shows_text_with_prefix (GtkWidget  *widget,
-                        const char *prefix)
+shows_label (GtkWidget  *widget,
+             gboolean  (*matches) (const char *text, const char *part),
+             const char *part)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
-      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+      && matches (gtk_label_get_text (GTK_LABEL (widget)), part))
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (shows_text_with_prefix (child, prefix))
+      if (shows_label (child, matches, part))
         return TRUE;
     }
 
@@ -123,15 +126,15 @@ test_bad_lines_listed (LocalFixture  *fixture,
   g_assert_cmpstr (iwd_table_get_text (table, 2, insured), ==, "Noël");
 
   g_assert_cmpuint (iwd_local_file_view_get_n_bad_lines (fixture->view), ==, 2);
-  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view),
-                                         "2 lines could not be read and were left out:"));
-  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 3: "));
-  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 4: "));
-  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view),
-                                         "Line 3: “31/02/2023” in column “date_effet” is not a valid date"));
-  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view),
-                                         "Line 4: “N/A” in column “Prime TTC” is not an amount"));
-  g_assert_false (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Line 2: "));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix,
+                              "2 lines could not be read and were left out:"));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix, "Line 3: "));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix, "Line 4: "));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix,
+                              "Line 3: “31/02/2023” in column “date_effet” is not a valid date"));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix,
+                              "Line 4: “N/A” in column “Prime TTC” is not an amount"));
+  g_assert_false (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix, "Line 2: "));
   g_assert_cmpstr (iwd_table_view_get_table_kind (iwd_local_file_view_get_table_view (fixture->view)),
                    ==, "commissions");
 }
@@ -178,7 +181,7 @@ test_cancel_during_load (LocalFixture  *fixture,
   g_assert_false (wait_for_load (fixture, &result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (iwd_table_view_get_model (iwd_local_file_view_get_table_view (fixture->view)));
-  g_assert_false (shows_text_with_prefix (GTK_WIDGET (fixture->view), "Could not open"));
+  g_assert_false (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix, "Could not open"));
 }
 
 /* Writes a statement long enough that parsing it takes far longer than
@@ -283,7 +286,7 @@ test_missing_file_error (LocalFixture  *fixture,
   g_assert_false (load_and_wait (fixture, file, &error));
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), message));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix, message));
 }
 
 /* A file that is not text says so, and what to do, without a stray
@@ -304,7 +307,33 @@ test_binary_file_error (LocalFixture  *fixture,
   g_assert_false (load_and_wait (fixture, file, &error));
 
   g_assert_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_ENCODING);
-  g_assert_true (shows_text_with_prefix (GTK_WIDGET (fixture->view), message));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->view), g_str_has_prefix, message));
+}
+
+/* A second file that fails leaves the first one's table, and the message
+ * says which file the table still shows. */
+static void
+test_failed_second_file (LocalFixture  *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->directory, "contracts.json", NULL);
+  g_autofree char *missing_path = g_build_filename (fixture->directory, "missing.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GError) error = NULL;
+  IwdTable *first;
+
+  g_assert_true (g_file_set_contents (path, CONTRACTS, -1, NULL));
+  g_assert_true (load_and_wait (fixture, file, &error));
+  first = get_shown_table (fixture);
+
+  g_assert_false (load_and_wait (fixture, missing, &error));
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (get_shown_table (fixture) == first);
+  g_assert_cmpstr (iwd_local_file_view_get_title (fixture->view), ==, "contracts.json");
+  g_assert_true (shows_label (GTK_WIDGET (fixture->view), g_str_has_suffix,
+                              "\nThe table below is still that of contracts.json."));
 }
 
 int
@@ -333,6 +362,8 @@ main (int   argc,
               local_fixture_set_up, test_drop_file_list, local_fixture_tear_down);
   g_test_add ("/local-file-view/missing-file-error", LocalFixture, NULL,
               local_fixture_set_up, test_missing_file_error, local_fixture_tear_down);
+  g_test_add ("/local-file-view/failed-second-file", LocalFixture, NULL,
+              local_fixture_set_up, test_failed_second_file, local_fixture_tear_down);
   g_test_add ("/local-file-view/binary-file-error", LocalFixture, NULL,
               local_fixture_set_up, test_binary_file_error, local_fixture_tear_down);
 

@@ -241,6 +241,18 @@ show_load_error (IwdLocalFileView *self,
    * be opened and what to do, the third the reader's details in English */
   message = g_strdup_printf (_("Could not open %s: %s\nDetails: %s"), path,
                              describe_load_error (error), error->message);
+
+  /* A file shown before stays, and the broker must not take it for the
+   * one that failed. */
+  if (self->title != NULL)
+    {
+      /* Translators: %s is the name of the file the window still shows */
+      g_autofree char *still = g_strdup_printf (_("The table below is still that of %s."), self->title);
+      g_autofree char *shown = g_steal_pointer (&message);
+
+      message = g_strconcat (shown, "\n", still, NULL);
+    }
+
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
