@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "iwd-api-error.h"
 #include "iwd-portfolio-form.h"
+#include "iwd-sandbox-faults.h"
 #include "portfolio-fixture.h"
+
+/* What the form shows before the formatter's reason. */
+#define NOT_CREATED "The portfolio was not created. Everything you typed is kept."
 
 typedef struct {
   PortfolioFixture  portfolio;
@@ -161,7 +166,7 @@ test_failure_keeps_input (Fixture       *fixture,
   iwd_portfolio_form_submit (fixture->form);
   portfolio_wait_until (form_idle, fixture->form);
 
-  g_assert_nonnull (iwd_portfolio_form_get_error_message (fixture->form));
+  g_assert_true (g_str_has_prefix (iwd_portfolio_form_get_error_message (fixture->form), NOT_CREATED " "));
   g_assert_null (fixture->created_id);
   g_assert_null (iwd_account_state_get_portfolio_options (fixture->portfolio.account_state, "PTF2"));
 
@@ -170,6 +175,107 @@ test_failure_keeps_input (Fixture       *fixture,
   g_assert_cmpstr (typed->label, ==, "Cabinet Durand");
   g_assert_cmpuint (typed->months, ==, 10);
   g_assert_true (typed->documents);
+}
+
+/* Stands for the application's formatter, which this library cannot
+ * link, and names the error's code so that the test can check it. */
+static char *
+format_code (const GError *error)
+{
+  return g_strdup_printf ("Reason %d.", error->code);
+}
+
+static void
+assert_input_kept (Fixture *fixture)
+{
+  g_autoptr(IwdPortfolioOptions) typed = iwd_portfolio_form_dup_options (fixture->form);
+
+  g_assert_cmpstr (iwd_portfolio_form_get_portfolio_id (fixture->form), ==, "PTF3");
+  g_assert_cmpstr (typed->label, ==, "Cabinet Lefèvre");
+  g_assert_cmpuint (typed->months, ==, 10);
+  g_assert_true (typed->documents);
+  g_assert_false (typed->members);
+  g_assert_true (typed->fleets);
+  g_assert_false (typed->funds);
+}
+
+/* Each failed creation shows that nothing was created and that the
+ * fields are kept, then the reason, and creates nothing. */
+static void
+test_fault_message (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const struct {
+    IwdSandboxFault fault;
+    int             code;
+  } cases[] = {
+    { IWD_SANDBOX_FAULT_SERVER_ERROR, IWD_API_ERROR_SERVER },
+    { IWD_SANDBOX_FAULT_UNAVAILABLE, IWD_API_ERROR_SERVER },
+    { IWD_SANDBOX_FAULT_FORBIDDEN, IWD_API_ERROR_FORBIDDEN },
+    { IWD_SANDBOX_FAULT_NOT_FOUND, IWD_API_ERROR_NOT_FOUND },
+    { IWD_SANDBOX_FAULT_UNAUTHORIZED, IWD_API_ERROR_UNAUTHORIZED },
+    { IWD_SANDBOX_FAULT_HTML_PAGE, IWD_API_ERROR_INVALID_REPLY },
+    { IWD_SANDBOX_FAULT_RESET, IWD_API_ERROR_NETWORK },
+  };
+
+  iwd_portfolio_form_set_error_formatter (fixture->form, format_code);
+  fill (fixture, "PTF3", "Cabinet Lefèvre");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = g_strdup_printf (NOT_CREATED " Reason %d.", cases[i].code);
+
+      g_test_message ("fault %s", iwd_sandbox_fault_get_name (cases[i].fault));
+      iwd_sandbox_set_fault (fixture->portfolio.sandbox, IWD_ROUTE_PORTFOLIO_CREATE, cases[i].fault, 0);
+      iwd_portfolio_form_submit (fixture->form);
+      portfolio_wait_until (form_idle, fixture->form);
+
+      g_assert_cmpstr (iwd_portfolio_form_get_error_message (fixture->form), ==, expected);
+      g_assert_null (fixture->created_id);
+      g_assert_null (iwd_account_state_get_portfolio_options (fixture->portfolio.account_state, "PTF3"));
+      assert_input_kept (fixture);
+    }
+}
+
+/* Without a formatter, the reason keeps the client's English message,
+ * which names the failed call. */
+static void
+test_fault_default_reason (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *error_message;
+
+  iwd_sandbox_set_fault (fixture->portfolio.sandbox, IWD_ROUTE_PORTFOLIO_CREATE,
+                         IWD_SANDBOX_FAULT_SERVER_ERROR, 0);
+  fill (fixture, "PTF3", "Cabinet Lefèvre");
+  iwd_portfolio_form_submit (fixture->form);
+  portfolio_wait_until (form_idle, fixture->form);
+  error_message = iwd_portfolio_form_get_error_message (fixture->form);
+
+  g_assert_nonnull (error_message);
+  g_assert_true (g_str_has_prefix (error_message, NOT_CREATED " The request to ImportWeb failed. Details: "));
+  g_assert_nonnull (strstr (error_message, "PTF"));
+  assert_input_kept (fixture);
+}
+
+/* Once the fault is gone, the same fields create the portfolio. */
+static void
+test_retry_after_fault (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  iwd_sandbox_set_fault (fixture->portfolio.sandbox, IWD_ROUTE_PORTFOLIO_CREATE,
+                         IWD_SANDBOX_FAULT_UNAVAILABLE, 1);
+  fill (fixture, "PTF3", "Cabinet Lefèvre");
+  iwd_portfolio_form_submit (fixture->form);
+  portfolio_wait_until (form_idle, fixture->form);
+  g_assert_nonnull (iwd_portfolio_form_get_error_message (fixture->form));
+  g_assert_null (fixture->created_id);
+
+  iwd_portfolio_form_submit (fixture->form);
+  portfolio_wait_until (form_idle, fixture->form);
+
+  g_assert_null (iwd_portfolio_form_get_error_message (fixture->form));
+  g_assert_cmpstr (fixture->created_id, ==, "PTF3");
 }
 
 int
@@ -197,6 +303,12 @@ main (int   argc,
               fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/ui/portfolio/form/failure-keeps-input", Fixture, NULL,
               fixture_set_up, test_failure_keeps_input, fixture_tear_down);
+  g_test_add ("/ui/portfolio/form/fault-message", Fixture, NULL,
+              fixture_set_up, test_fault_message, fixture_tear_down);
+  g_test_add ("/ui/portfolio/form/fault-default-reason", Fixture, NULL,
+              fixture_set_up, test_fault_default_reason, fixture_tear_down);
+  g_test_add ("/ui/portfolio/form/retry-after-fault", Fixture, NULL,
+              fixture_set_up, test_retry_after_fault, fixture_tear_down);
 
   return g_test_run ();
 }

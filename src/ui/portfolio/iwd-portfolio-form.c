@@ -107,6 +107,20 @@ check_fields (IwdPortfolioForm *self)
   return id_problem == NULL && label_problem == NULL;
 }
 
+/* Starts the sentence with what failed and that the fields are kept, so
+ * that the broker corrects them or tries again without typing them anew. */
+static char *
+dup_creation_error (IwdPortfolioForm *self,
+                    const GError     *error)
+{
+  g_autofree char *reason = iwd_portfolio_dup_error_message (self->formatter, error);
+
+  /* Translators: the first %s is what failed, the second the reason */
+  return g_strdup_printf (C_("error sentence", "%s %s"),
+                          _("The portfolio was not created. Everything you typed is kept."),
+                          reason);
+}
+
 /* Records the new portfolio in the account state: without it, IWDesk
  * would no longer find the portfolio, which the robot cannot list. */
 static gboolean
@@ -141,7 +155,7 @@ portfolio_created_cb (GObject      *source,
   if (error != NULL)
     {
       g_message ("portfolio: cannot create portfolio %s: %s", id, error->message);
-      show_error (self, iwd_portfolio_dup_error_message (self->formatter, error));
+      show_error (self, dup_creation_error (self, error));
       return;
     }
 
