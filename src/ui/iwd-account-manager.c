@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "iwd-account-manager.h"
+#include "iwd-api-error.h"
 #include "iwd-secret-store.h"
 
 #define DEMO_LOGIN "demo"
@@ -153,22 +154,58 @@ compare_account_ids (gconstpointer a,
   return iwd_account_id_compare (*(IwdAccountId * const *) a, *(IwdAccountId * const *) b);
 }
 
+/* Only a reply with a success status reaches the parser, so the server
+ * has accepted the credentials even when the profile list cannot be
+ * read, and one bad profile record must not lock the broker out.
+ * TODO: an HTML page with a 200 status, from a proxy that may not have
+ * checked the credentials, also fails with this code, and so does a
+ * reply whose headers libsoup cannot decode. */
+static gboolean
+is_accepted_but_unreadable (const GError *error)
+{
+  return g_error_matches (error, IWD_API_ERROR, IWD_API_ERROR_INVALID_REPLY);
+}
+
+static void
+return_account (GTask *task)
+{
+  IwdAccountManager *self = g_task_get_source_object (task);
+  SignInData *data = g_task_get_task_data (task);
+  g_autoptr(IwdAccountState) state = NULL;
+  g_autoptr(IwdAccount) account = NULL;
+  g_autofree char *title = NULL;
+
+  state = load_state (self, self->data_dir, data->id);
+  title = iwd_account_manager_dup_title (self, data->id);
+  account = iwd_account_new (data->id, data->client, state, title);
+  iwd_account_set_data_dir (account, self->data_dir);
+  g_task_return_pointer (task, g_steal_pointer (&account), g_object_unref);
+}
+
 static void
 profiles_listed_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  IwdAccountManager *self = g_task_get_source_object (task);
   SignInData *data = g_task_get_task_data (task);
   g_autoptr(GPtrArray) profiles = NULL;
-  g_autoptr(IwdAccountState) state = NULL;
-  g_autoptr(IwdAccount) account = NULL;
-  g_autofree char *title = NULL;
   GError *error = NULL;
 
   profiles = iwd_client_list_profiles_finish (IWD_CLIENT (source), result, &error);
-  if (profiles == NULL)
+
+  if (error != NULL && is_accepted_but_unreadable (error))
+    {
+      /* The pages that list profiles fetch them again and show their own
+       * error, so the sign-in logs this one only. */
+      g_message ("ui: signed in as %s on %s, but the profile list cannot be read: %s",
+                 data->id->login, data->id->server, error->message);
+      g_clear_error (&error);
+      return_account (task);
+      return;
+    }
+
+  if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_message ("ui: sign-in of %s on %s failed: %s", data->id->login, data->id->server, error->message);
@@ -177,11 +214,7 @@ profiles_listed_cb (GObject      *source,
     }
 
   g_info ("ui: signed in as %s on %s", data->id->login, data->id->server);
-  state = load_state (self, self->data_dir, data->id);
-  title = iwd_account_manager_dup_title (self, data->id);
-  account = iwd_account_new (data->id, data->client, state, title);
-  iwd_account_set_data_dir (account, self->data_dir);
-  g_task_return_pointer (task, g_steal_pointer (&account), g_object_unref);
+  return_account (task);
 }
 
 static void
@@ -624,7 +657,9 @@ iwd_account_manager_create_demo_account (IwdAccountManager  *self,
  * @user_data: data for @callback
  *
  * Checks @password with a cheap authenticated call (the profile list)
- * and loads the account's local state. Nothing is stored: call
+ * and loads the account's local state. A profile list that comes with a
+ * success status but cannot be read still signs in, because the server
+ * accepted the password. Nothing is stored: call
  * iwd_account_manager_save_async() to keep the password.
  */
 void

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "iwd-profile-editor.h"
+#include "iwd-sandbox-faults.h"
 #include "sign-in-helpers.h"
 
 /* These tests write to the keyring of the session bus they run on, so
@@ -17,6 +18,8 @@
 #define LEAK_INSURER_LOGIN "agent42"
 #define LEAK_INSURER_PASSWORD "Insurer-Leak-5c2e80wy"
 #define SAVE_TIMEOUT_SECONDS 20
+/* The log line of a sign-in whose profile list cannot be read. */
+#define UNREADABLE_PROFILES_LOG "but the profile list cannot be read"
 
 static const char *accounts[] = {
   "alice", ALICE_PASSWORD,
@@ -301,6 +304,123 @@ test_sign_in_sign_out (SignInFixture *fixture,
   g_assert_cmpstr (last_login, ==, "");
 }
 
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint count = 0;
+
+  for (const char *found = strstr (haystack, needle); found != NULL; found = strstr (found + 1, needle))
+    count++;
+
+  return count;
+}
+
+static gboolean
+wait_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_profiles_error (IwdProfilesPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (SAVE_TIMEOUT_SECONDS, wait_timeout_cb, &timed_out);
+
+  while (!timed_out && iwd_profiles_page_get_error_message (page) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+/* The server accepted the password but sent a profile list that cannot
+ * be read: the sign-in succeeds, logs the problem once, and the profiles
+ * page, which lists them again under the same fault, shows the error. */
+static void
+assert_signs_in_despite (SignInFixture   *fixture,
+                         IwdSandboxFault  fault)
+{
+  guint logged_before = count_occurrences (captured_logs->str, UNREADABLE_PROFILES_LOG);
+  g_autofree char *password = NULL;
+  IwdProfilesPage *profiles_page;
+  const char *error_message;
+
+  iwd_sandbox_set_fault (fixture->sandbox, IWD_ROUTE_PROFILE_LIST, fault, 0);
+  sign_in (fixture, "alice", ALICE_PASSWORD);
+  profiles_page = iwd_window_get_profiles_page (fixture->window);
+  wait_for_profiles_error (profiles_page);
+  error_message = iwd_profiles_page_get_error_message (profiles_page);
+  password = lookup_password (fixture, "alice");
+
+  g_assert_nonnull (iwd_window_get_account (fixture->window));
+  g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (fixture->window)), ==, "alice");
+  g_assert_cmpstr (password, ==, ALICE_PASSWORD);
+  g_assert_true (g_str_has_prefix (error_message, "ImportWeb sent a reply that IWDesk cannot read."));
+  g_assert_cmpuint (count_occurrences (captured_logs->str, UNREADABLE_PROFILES_LOG) - logged_before, ==, 1);
+}
+
+static void
+test_sign_in_truncated_profiles (SignInFixture *fixture,
+                                 gconstpointer  data)
+{
+  assert_signs_in_despite (fixture, IWD_SANDBOX_FAULT_TRUNCATED);
+}
+
+static void
+test_sign_in_invalid_profiles (SignInFixture *fixture,
+                               gconstpointer  data)
+{
+  assert_signs_in_despite (fixture, IWD_SANDBOX_FAULT_INVALID_JSON);
+}
+
+/* A refusal or a network failure of the profile list still fails the
+ * sign-in, with the typed values kept and nothing stored. */
+static void
+assert_sign_in_fails (SignInFixture   *fixture,
+                      IwdSandboxFault  fault,
+                      const char      *sentence_start)
+{
+  IwdSignInPage *page = iwd_window_get_sign_in_page (fixture->window);
+  g_autofree char *password = NULL;
+
+  iwd_sandbox_set_fault (fixture->sandbox, IWD_ROUTE_PROFILE_LIST, fault, 0);
+  submit_sign_in (fixture, "alice", ALICE_PASSWORD);
+  password = lookup_password (fixture, "alice");
+
+  g_assert_cmpstr (iwd_window_get_page (fixture->window), ==, "sign-in");
+  g_assert_null (iwd_window_get_account (fixture->window));
+  g_assert_null (password);
+  g_assert_cmpstr (sign_in_page_text (fixture->window, "login_row"), ==, "alice");
+  g_assert_true (g_str_has_prefix (iwd_sign_in_page_get_error_message (page), sentence_start));
+}
+
+static void
+test_sign_in_unauthorized_fails (SignInFixture *fixture,
+                                 gconstpointer  data)
+{
+  assert_sign_in_fails (fixture, IWD_SANDBOX_FAULT_UNAUTHORIZED, "The HappyAssur login or password is wrong.");
+}
+
+static void
+test_sign_in_forbidden_fails (SignInFixture *fixture,
+                              gconstpointer  data)
+{
+  assert_sign_in_fails (fixture, IWD_SANDBOX_FAULT_FORBIDDEN, "This HappyAssur account is not allowed to do this.");
+}
+
+static void
+test_sign_in_reset_fails (SignInFixture *fixture,
+                          gconstpointer  data)
+{
+  assert_sign_in_fails (fixture, IWD_SANDBOX_FAULT_RESET, "Cannot reach ImportWeb.");
+}
+
 static gboolean
 contains_bytes (const char *haystack,
                 gsize       length,
@@ -547,6 +667,11 @@ main (int   argc,
   ADD ("/sign-in/switch-accounts", test_sign_in_switch_accounts);
   ADD ("/sign-in/sign-out", test_sign_in_sign_out);
   ADD ("/sign-in/no-leak", test_sign_in_no_leak);
+  ADD ("/sign-in/truncated-profiles", test_sign_in_truncated_profiles);
+  ADD ("/sign-in/invalid-profiles", test_sign_in_invalid_profiles);
+  ADD ("/sign-in/unauthorized-fails", test_sign_in_unauthorized_fails);
+  ADD ("/sign-in/forbidden-fails", test_sign_in_forbidden_fails);
+  ADD ("/sign-in/reset-fails", test_sign_in_reset_fails);
 
 #undef ADD
 
