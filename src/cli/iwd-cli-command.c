@@ -44,7 +44,9 @@ iwd_cli_command_context_new (const char *command,
       "  3  network error or timeout\n"
       "  4  authentication failed (wrong HappyAssur login or password)\n"
       "  5  server error or invalid reply\n"
-      "  6  keyring unavailable, or no password given or stored"));
+      "  6  keyring unavailable, or no password given or stored\n"
+      "  7  the robot is still collecting the contracts or commissions asked\n"
+      "     for: try again in a few minutes"));
 
   return context;
 }

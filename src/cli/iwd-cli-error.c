@@ -58,6 +58,18 @@ classify_cli_error (gint         code,
       /* The rejected values came from the command line, like a bad argument. */
       *out_advice = N_("Correct the values, or pass --no-check to save them unchecked.");
       return IWD_CLI_EXIT_USAGE;
+    case IWD_CLI_ERROR_COLLECTING:
+      *out_advice = N_("Try again in a few minutes. If nothing arrives within a day, run "
+                       "'iwdesk-cli errors' to see whether the robot can log in.");
+      return IWD_CLI_EXIT_NOT_READY;
+    case IWD_CLI_ERROR_EXISTS:
+      *out_advice = N_("Choose another id, or use the existing portfolio as it is: "
+                       "'iwdesk-cli portfolio list' shows it.");
+      return IWD_CLI_EXIT_USAGE;
+    case IWD_CLI_ERROR_SECRET_NOT_STORED:
+      *out_advice = N_("Start or unlock the keyring, then run the same 'iwdesk-cli profile save' "
+                       "again. Until then, IWDesk asks for the secret when the profile is edited.");
+      return IWD_CLI_EXIT_KEYRING;
     case IWD_CLI_ERROR_USAGE:
     default:
       *out_advice = N_("Run 'iwdesk-cli --help' to see the commands and their options.");

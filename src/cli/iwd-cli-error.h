@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  *   keyring
  * @IWD_CLI_ERROR_REJECTED: a company rejected the credentials given to
  *   `profile save`
+ * @IWD_CLI_ERROR_COLLECTING: the robot has returned no row yet for the
+ *   portfolio or profile asked for, so it is taken to be still collecting
+ * @IWD_CLI_ERROR_EXISTS: the id given to a create command is already used
+ * @IWD_CLI_ERROR_SECRET_NOT_STORED: a profile was saved, but the keyring
+ *   could not store one of its secret values
  *
  * Errors that the command-line tool raises itself, beside the ones of
  * the libraries it calls.
@@ -22,6 +27,9 @@ typedef enum {
   IWD_CLI_ERROR_USAGE,
   IWD_CLI_ERROR_NO_PASSWORD,
   IWD_CLI_ERROR_REJECTED,
+  IWD_CLI_ERROR_COLLECTING,
+  IWD_CLI_ERROR_EXISTS,
+  IWD_CLI_ERROR_SECRET_NOT_STORED,
 } IwdCliError;
 
 /**
@@ -33,6 +41,8 @@ typedef enum {
  * @IWD_CLI_EXIT_AUTH: authentication failed (HTTP 401)
  * @IWD_CLI_EXIT_SERVER: server error or invalid reply
  * @IWD_CLI_EXIT_KEYRING: keyring unavailable, or no password
+ * @IWD_CLI_EXIT_NOT_READY: the robot is still collecting the data asked
+ *   for
  *
  * The exit codes of `iwdesk-cli`, as listed in its `--help`.
  */
@@ -44,6 +54,7 @@ typedef enum {
   IWD_CLI_EXIT_AUTH = 4,
   IWD_CLI_EXIT_SERVER = 5,
   IWD_CLI_EXIT_KEYRING = 6,
+  IWD_CLI_EXIT_NOT_READY = 7,
 } IwdCliExit;
 
 GQuark      iwd_cli_error_quark    (void);

@@ -132,6 +132,32 @@ check_create (const char * const  *arguments,
   return FALSE;
 }
 
+/* As the window's portfolio form does, an id already recorded for the
+ * account is refused before any call: posting it again would replace
+ * that portfolio's options on the robot. */
+static gboolean
+check_create_local (const IwdAccountId  *account,
+                    const char * const  *arguments,
+                    GError             **error)
+{
+  g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
+  const IwdPortfolioOptions *existing;
+
+  if (state == NULL)
+    return FALSE;
+
+  existing = iwd_account_state_get_portfolio_options (state, arguments[0]);
+  if (existing == NULL)
+    return TRUE;
+
+  /* Translators: the first %s is the portfolio id, the second its label */
+  g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_EXISTS,
+               _("this account already has a portfolio with the id '%s', labelled '%s', "
+                 "so nothing was created"),
+               arguments[0], existing->label != NULL ? existing->label : "");
+  return FALSE;
+}
+
 static void
 start_create (IwdClient           *client,
               const char * const  *arguments,
@@ -166,7 +192,7 @@ static const IwdCliRemoteCommand create_command = {
   N_("Cannot create the portfolio"),
   NULL, 0,
   start_create, iwd_cli_call_collect, NULL,
-  create_entries, check_create, NULL, record_create,
+  create_entries, check_create, NULL, record_create, check_create_local,
 };
 
 /* add */

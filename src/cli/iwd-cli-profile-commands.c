@@ -7,16 +7,27 @@
 #include <string.h>
 
 #include "iwd-check-reply.h"
+#include "iwd-cli-credentials.h"
 #include "iwd-cli-error.h"
 #include "iwd-cli-remote.h"
 #include "iwd-cli-subcommand.h"
+#include "iwd-secret-store.h"
 
-/* The state of `profile save`, from the check to the save. */
+/* The state of `profile save`, from the schema to the forced methods. */
 typedef struct {
-  char       *company;     /* owned */
-  char       *profile_id;  /* owned */
-  JsonObject *values;      /* owned: every value, the secret ones included */
+  char              *company;        /* owned */
+  char              *profile_id;     /* owned */
+  JsonObject        *plain_values;   /* owned: the --field values */
+  JsonObject        *secret_values;  /* owned: the --secret-field values */
+  IwdCliCredentials  credentials;    /* owned: what is posted, once built */
+  GStrv              pending_methods; /* owned: the methods to force */
+  guint              next_method;
 } SaveCall;
+
+/* The one `profile save` of this process, for record_save(). It is a
+ * global, like the options, because the record step gets only the
+ * arguments. */
+static SaveCall *save_call;
 
 /* The options of the profile commands. They are globals because only
  * one command runs per process. */
@@ -36,7 +47,10 @@ save_call_free (SaveCall *call)
 {
   g_free (call->company);
   g_free (call->profile_id);
-  g_clear_pointer (&call->values, json_object_unref);
+  g_clear_pointer (&call->plain_values, json_object_unref);
+  g_clear_pointer (&call->secret_values, json_object_unref);
+  iwd_cli_credentials_clear (&call->credentials);
+  g_strfreev (call->pending_methods);
   g_free (call);
 }
 
@@ -82,9 +96,10 @@ check_not_secret (const char  *field,
   if (secret_fields == NULL || !g_strv_contains ((const char * const *) secret_fields, key))
     return TRUE;
 
+  /* Translators: both %s are a secret field's JSON key */
   g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_USAGE,
-               _("'%s' is a secret field: its value is read from standard input, "
-                 "not given with --field"), key);
+               _("'%s' is a secret field: pass --secret-field %s and write its value on "
+                 "standard input, not with --field"), key, key);
   return FALSE;
 }
 
@@ -156,18 +171,77 @@ static const IwdCliCall set_start_date_call = { iwd_client_set_start_date_finish
 
 /* save */
 
+static void force_next_method (GTask *task);
+
+static void
+did_force (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  SaveCall *call = g_task_get_task_data (task);
+  const char *method = call->pending_methods[call->next_method];
+  g_autoptr(GError) error = NULL;
+
+  /* The profile itself is saved, so a method that the robot refused is
+   * reported and the others are still forced, as in the window. */
+  if (!iwd_client_force_task_finish (IWD_CLIENT (source), result, &error))
+    /* Translators: the first and fourth %s are a profile id, the second
+     * and fifth a robot method, the third the cause */
+    g_printerr (_("Profile '%s' is saved, but the robot did not take the method %s: %s. "
+                  "Run 'iwdesk-cli profile force %s %s' to try again.\n"),
+                call->profile_id, method, error->message, call->profile_id, method);
+
+  call->next_method++;
+  force_next_method (task);
+}
+
+/* The API has no call that sets a profile's methods in one go, so each
+ * chosen one is forced in turn, as the window does. The robot gives
+ * every new profile a Commissions task by itself. */
+static void
+force_next_method (GTask *task)
+{
+  SaveCall *call = g_task_get_task_data (task);
+  const char *method = call->pending_methods[call->next_method];
+
+  if (g_strcmp0 (method, "Commissions") == 0)
+    {
+      call->next_method++;
+      force_next_method (task);
+      return;
+    }
+
+  if (method == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  iwd_client_force_task_async (g_task_get_source_object (task), call->profile_id, method,
+                               g_task_get_cancellable (task), did_force, task);
+}
+
 static void
 did_save (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
+  SaveCall *call = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (iwd_client_save_profile_finish (IWD_CLIENT (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (!iwd_client_save_profile_finish (IWD_CLIENT (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  call->pending_methods = methods != NULL ? g_strdupv (methods) : g_new0 (char *, 1);
+  call->next_method = 0;
+  force_next_method (task);
 }
 
 static void
@@ -175,10 +249,9 @@ start_save_call (GTask *task)
 {
   SaveCall *call = g_task_get_task_data (task);
 
-  /* TODO: a field's `Option` goes into the URL, and the CLI does not
-   * fetch the fields, so a check box field with an option is never set. */
   iwd_client_save_profile_async (g_task_get_source_object (task), call->company,
-                                 call->profile_id, call->values, NULL,
+                                 call->profile_id, call->credentials.values,
+                                 (const char * const *) call->credentials.options,
                                  g_task_get_cancellable (task), did_save, task);
 }
 
@@ -212,6 +285,38 @@ did_check (GObject      *source,
   g_object_unref (task);
 }
 
+/* The schema tells which fields the chosen methods use, which are
+ * secret, and which add an option to the URL. */
+static void
+did_get_fields (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  SaveCall *call = g_task_get_task_data (task);
+  IwdCliCredentials *credentials = &call->credentials;
+  g_autoptr(GPtrArray) company_fields = NULL;
+  GError *error = NULL;
+
+  company_fields = iwd_client_get_fields_finish (IWD_CLIENT (source), result, &error);
+  if (company_fields == NULL
+      || !iwd_cli_credentials_build (credentials, call->company, company_fields,
+                                     call->plain_values, call->secret_values,
+                                     (const char * const *) methods, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  if (no_check)
+    start_save_call (task);
+  else
+    iwd_client_check_credentials_async (IWD_CLIENT (source), call->company, credentials->values,
+                                        (const char * const *) credentials->options,
+                                        g_task_get_cancellable (task), did_check, task);
+}
+
 static void
 start_save (IwdClient           *client,
             const char * const  *arguments,
@@ -220,29 +325,24 @@ start_save (IwdClient           *client,
             gpointer             user_data)
 {
   GTask *task = g_task_new (client, cancellable, callback, user_data);
-  g_autoptr(SaveCall) call = g_new0 (SaveCall, 1);
   GError *error = NULL;
-  JsonObject *values;
 
-  call->company = g_strdup (arguments[0]);
-  call->profile_id = g_strdup (arguments[1]);
-  call->values = create_plain_values ();
+  g_clear_pointer (&save_call, save_call_free);
+  save_call = g_new0 (SaveCall, 1);
+  save_call->company = g_strdup (arguments[0]);
+  save_call->profile_id = g_strdup (arguments[1]);
+  save_call->plain_values = create_plain_values ();
+  save_call->secret_values = json_object_new ();
+  g_task_set_task_data (task, save_call, NULL);
 
-  if (!add_secret_values (call->values, &error))
+  if (!add_secret_values (save_call->secret_values, &error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
       return;
     }
 
-  values = call->values;
-  g_task_set_task_data (task, g_steal_pointer (&call), (GDestroyNotify) save_call_free);
-
-  if (no_check)
-    start_save_call (task);
-  else
-    iwd_client_check_credentials_async (client, arguments[0], values, NULL,
-                                        cancellable, did_check, task);
+  iwd_client_get_fields_async (client, arguments[0], cancellable, did_get_fields, task);
 }
 
 static gboolean
@@ -276,21 +376,107 @@ check_save (const char * const  *arguments,
   return TRUE;
 }
 
-/* Only the plain values are recorded, because the secret ones belong in
- * the keyring and the state rejects them. */
-static IwdProfileRecord *
-create_record (const char * const *arguments)
+static JsonObject *
+dup_plain_values (const IwdCliCredentials *credentials)
 {
-  IwdProfileRecord *record = iwd_profile_record_new (arguments[1], arguments[0]);
+  JsonObject *values = json_object_new ();
+  g_autoptr(GList) keys = json_object_get_members (credentials->values);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains ((const char * const *) credentials->secret_keys, l->data))
+        json_object_set_member (values, l->data,
+                                json_node_copy (json_object_get_member (credentials->values, l->data)));
+    }
+
+  return values;
+}
+
+/* Records what the window's profile editor records: the plain values
+ * posted, the names of the secret fields and the methods, Commissions
+ * when none was chosen. */
+static IwdProfileRecord *
+create_record (const SaveCall *call)
+{
+  IwdProfileRecord *record = iwd_profile_record_new (call->profile_id, call->company);
+  const char * const commissions[] = { "Commissions", NULL };
 
   json_object_unref (record->values);
-  record->values = create_plain_values ();
+  record->values = dup_plain_values (&call->credentials);
   g_strfreev (record->secret_keys);
-  record->secret_keys = secret_fields != NULL ? g_strdupv (secret_fields) : g_new0 (char *, 1);
+  record->secret_keys = g_strdupv (call->credentials.secret_keys);
   g_strfreev (record->methods);
-  record->methods = methods != NULL ? g_strdupv (methods) : g_new0 (char *, 1);
+  record->methods = g_strdupv (methods != NULL ? methods : (GStrv) commissions);
 
   return record;
+}
+
+static void
+did_store_secret (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+store_secret (IwdSecretStore      *store,
+              const IwdAccountId  *account,
+              const char          *key,
+              GError             **error)
+{
+  const char *secret = json_object_get_string_member_with_default (save_call->credentials.values,
+                                                                   key, "");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) cause = NULL;
+
+  /* The run's main loop has returned, so the default context is
+   * iterated here until the keyring replies. */
+  iwd_secret_store_store_field_secret (store, account, save_call->profile_id, key, secret,
+                                       NULL, did_store_secret, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (iwd_secret_store_store_field_secret_finish (store, result, &cause))
+    return TRUE;
+
+  /* Translators: the first %s is a profile id, the second a field's JSON
+   * key, the third the cause */
+  g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_SECRET_NOT_STORED,
+               _("profile '%s' is saved on ImportWeb and on this computer, but the keyring "
+                 "could not store its secret field '%s': %s"),
+               save_call->profile_id, key, cause->message);
+  return FALSE;
+}
+
+/* Stores each secret value that was given, under the same attributes as
+ * the window, so that IWDesk finds it when the profile is edited. An
+ * empty one needs no keyring. */
+static gboolean
+store_secrets (const IwdAccountId  *account,
+               GError             **error)
+{
+  GStrv secret_keys = save_call->credentials.secret_keys;
+  g_autoptr(IwdSecretStore) store = NULL;
+
+  for (guint i = 0; secret_keys[i] != NULL; i++)
+    {
+      const char *secret = json_object_get_string_member_with_default (save_call->credentials.values,
+                                                                       secret_keys[i], "");
+
+      if (secret[0] == '\0')
+        continue;
+
+      if (store == NULL)
+        store = iwd_secret_store_new (NULL);
+
+      if (!store_secret (store, account, secret_keys[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -299,26 +485,25 @@ record_save (const IwdAccountId  *account,
              GError             **error)
 {
   g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
-  g_autoptr(IwdProfileRecord) record = create_record (arguments);
+  g_autoptr(IwdProfileRecord) record = create_record (save_call);
 
-  /* TODO: the secret values are not stored in the keyring, so IWDesk
-   * requests them again before it posts the profile anew. */
   return state != NULL
          && iwd_account_state_set_profile (state, record, error)
-         && iwd_account_state_save (state, error);
+         && iwd_account_state_save (state, error)
+         && store_secrets (account, error);
 }
 
 static const GOptionEntry save_entries[] = {
   { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fields,
     N_("A credential value, under the field's JSON key as 'iwdesk-cli fields COMPANY' "
-       "lists it; repeat for each field"), N_("KEY=VALUE") },
+       "lists it; repeat for each field. A check box takes 1 or 0"), N_("KEY=VALUE") },
   { "secret-field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &secret_fields,
     N_("A secret field, such as a password, whose value is read from standard input, "
        "one line per --secret-field in their order, after the password line of "
-       "--password-stdin"), N_("KEY") },
+       "--password-stdin, and stored in the keyring"), N_("KEY") },
   { "method", 0, 0, G_OPTION_ARG_STRING_ARRAY, &methods,
     N_("A robot method the profile is for: Commissions, Emissions, Impayes, Profil, "
-       "Messages, Sinistres or MED; repeat for several"), N_("METHOD") },
+       "Messages, Sinistres or MED; repeat for several (default: Commissions)"), N_("METHOD") },
   { "no-check", 0, 0, G_OPTION_ARG_NONE, &no_check,
     N_("Save without first checking the credentials with the company"), NULL },
   { NULL }
@@ -327,8 +512,11 @@ static const GOptionEntry save_entries[] = {
 static const IwdCliRemoteCommand save_command = {
   "profile save", N_("COMPANY ID"),
   N_("Checks a company's credentials, then creates or replaces the robot "
-     "profile ID (at most 15 characters) with them, and records its plain "
-     "values on this computer so that IWDesk can edit it."),
+     "profile ID (at most 15 characters) with them, as IWDesk's profile "
+     "editor does: it posts every field that the chosen methods use, with "
+     "the URL options of those that have a value, forces the chosen methods, "
+     "records the plain values on this computer and stores the secret ones "
+     "in the keyring."),
   N_("Cannot save the profile"),
   NULL, 0,
   start_save, collect_save, NULL,

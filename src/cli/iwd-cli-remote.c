@@ -33,6 +33,7 @@ typedef struct {
   IwdAccountId              *account;      /* owned */
   IwdCliRecords             *records;      /* owned */
   IwdTable                  *table;        /* owned, nullable: a table command's result */
+  char                      *notice;       /* owned, nullable: printed after the rows, translated */
   char                      *failure;      /* owned: what failed, translated */
   GError                    *error;        /* owned, nullable */
 } RemoteRun;
@@ -57,6 +58,7 @@ remote_run_clear (RemoteRun *run)
   g_clear_pointer (&run->account, iwd_account_id_free);
   g_clear_pointer (&run->records, iwd_cli_records_free);
   g_clear_object (&run->table);
+  g_clear_pointer (&run->notice, g_free);
   g_clear_pointer (&run->failure, g_free);
   g_clear_error (&run->error);
 }
@@ -289,6 +291,22 @@ dup_call_failure (RemoteRun *run)
   return g_strdup_printf (_("%s on %s"), _(run->command->failure), run->account->server);
 }
 
+static gboolean
+collect_table (RemoteRun     *run,
+               GAsyncResult  *result,
+               GError       **error)
+{
+  run->table = run->command->collect_table (run->client, result, error);
+  if (run->table == NULL)
+    return FALSE;
+
+  if (run->command->check_table == NULL)
+    return TRUE;
+
+  return run->command->check_table (run->account, run->arguments, run->table,
+                                    &run->notice, error);
+}
+
 static void
 did_call (GObject      *source,
           GAsyncResult *result,
@@ -300,10 +318,7 @@ did_call (GObject      *source,
   gboolean collected;
 
   if (run->command->collect_table != NULL)
-    {
-      run->table = run->command->collect_table (run->client, result, &error);
-      collected = run->table != NULL;
-    }
+    collected = collect_table (run, result, &error);
   else
     collected = run->command->collect (run->client, result, run->records, &error);
 
@@ -399,17 +414,11 @@ print_table (IwdTable     *table,
 }
 
 static IwdCliExit
-write_result (RemoteRun     *run,
-              RemoteOptions *options,
-              IwdCliFormat   format)
+write_table (RemoteRun     *run,
+             RemoteOptions *options,
+             IwdCliFormat   format)
 {
   IwdExportFormat export_format;
-
-  if (run->command->n_columns == 0 && run->table == NULL)
-    return IWD_CLI_EXIT_OK;
-
-  if (run->table == NULL)
-    return print_records (run->records, format);
 
   if (options->output == NULL)
     return print_table (run->table, format);
@@ -418,6 +427,29 @@ write_result (RemoteRun     *run,
   iwd_cli_export_get_format (options->export_format_name, options->output,
                              &export_format, NULL);
   return iwd_cli_export_write (run->table, options->output, export_format);
+}
+
+static IwdCliExit
+write_result (RemoteRun     *run,
+              RemoteOptions *options,
+              IwdCliFormat   format)
+{
+  IwdCliExit exit_code;
+
+  if (run->command->n_columns == 0 && run->table == NULL)
+    return IWD_CLI_EXIT_OK;
+
+  if (run->table == NULL)
+    return print_records (run->records, format);
+
+  exit_code = write_table (run, options, format);
+
+  /* The notice goes to standard error, so that standard output holds
+   * only the rows that a script reads. */
+  if (run->notice != NULL)
+    g_printerr ("%s\n", run->notice);
+
+  return exit_code;
 }
 
 static gboolean
@@ -451,8 +483,25 @@ run_local (RemoteRun     *run,
   return write_result (run, options, format);
 }
 
+/* A refusal here names the server, like a failed call, since the check
+ * reads the account's state for that server. */
+static IwdCliExit
+check_local (RemoteRun *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *failure = NULL;
+
+  if (run->command->check_local == NULL
+      || run->command->check_local (run->account, run->arguments, &error))
+    return IWD_CLI_EXIT_OK;
+
+  failure = dup_call_failure (run);
+  return iwd_cli_report_error (failure, error);
+}
+
 /* The call has succeeded, so a failure to record it gets its own
- * message: the server has the change, but IWDesk will not show it. */
+ * message: the server has the change, but IWDesk will not show all of
+ * it, such as a secret that the keyring could not store. */
 static IwdCliExit
 record_call (RemoteRun *run)
 {
@@ -462,7 +511,7 @@ record_call (RemoteRun *run)
       || run->command->record (run->account, run->arguments, &error))
     return IWD_CLI_EXIT_OK;
 
-  return iwd_cli_report_error (_("The change was made but IWDesk's local data could not record it"),
+  return iwd_cli_report_error (_("The change was made on ImportWeb, but not all of it could be kept on this computer"),
                                error);
 }
 
@@ -484,7 +533,7 @@ iwd_cli_remote_main (const IwdCliRemoteCommand *command,
 {
   g_auto(RemoteOptions) options = { NULL, NULL, FALSE, NULL, 0, NULL, NULL };
   g_autoptr(GOptionContext) context = create_context (command, &options);
-  g_auto(RemoteRun) run = { command, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  g_auto(RemoteRun) run = { command, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   guint n_arguments = count_parameters (command->parameters);
   g_autoptr(GError) error = NULL;
   IwdCliExit exit_code;
@@ -503,6 +552,10 @@ iwd_cli_remote_main (const IwdCliRemoteCommand *command,
 
   if (command->start == NULL)
     return run_local (&run, &options, format);
+
+  exit_code = check_local (&run);
+  if (exit_code != IWD_CLI_EXIT_OK)
+    return exit_code;
 
   if (!start_run (&run, &options, &error))
     return iwd_cli_report_error (_("Cannot read the password"), error);

@@ -29,6 +29,12 @@ G_BEGIN_DECLS
  *   the rows from the account's local state instead of the services
  * @record: (nullable): after a successful call, records its outcome in
  *   the account's local state, so that IWDesk shows it
+ * @check_local: (nullable): checks the @arguments against the account's
+ *   local state once the account is known, before the password is read
+ * @check_table: (nullable): examines the table that @collect_table
+ *   returned. It fails when the table cannot be taken as the answer, and
+ *   may set a translated notice that is printed on standard error after
+ *   the rows, such as why there are none.
  *
  * A command that signs in to the ImportWeb services and prints what one
  * call returns. A command that collects a table also takes `--output`
@@ -67,6 +73,14 @@ typedef struct {
                              GError             **error);
   gboolean (*record)        (const IwdAccountId  *account,
                              const char * const  *arguments,
+                             GError             **error);
+  gboolean (*check_local)   (const IwdAccountId  *account,
+                             const char * const  *arguments,
+                             GError             **error);
+  gboolean (*check_table)   (const IwdAccountId  *account,
+                             const char * const  *arguments,
+                             IwdTable            *table,
+                             char               **out_notice,
                              GError             **error);
 } IwdCliRemoteCommand;
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "iwd-cli-error.h"
 #include "iwd-cli-remote.h"
 #include "iwd-cli-subcommand.h"
 
@@ -26,6 +27,53 @@ collect_contracts (IwdClient     *client,
                    GError       **error)
 {
   return iwd_client_get_contracts_finish (client, result, error);
+}
+
+/* The API has no call that tells whether the robot has finished: it
+ * returns no contract until then. As the window's contracts tab does, an
+ * empty reply for a portfolio with profiles is taken as "still
+ * collecting", and one without profiles as a finished, empty result. */
+static gboolean
+check_contracts (const IwdAccountId  *account,
+                 const char * const  *arguments,
+                 IwdTable            *table,
+                 char               **out_notice,
+                 GError             **error)
+{
+  g_autoptr(IwdAccountState) state = NULL;
+  g_auto(GStrv) profiles = NULL;
+  g_autofree char *profile_list = NULL;
+
+  if (iwd_table_get_n_rows (table) > 0)
+    return TRUE;
+
+  state = iwd_cli_load_account_state (account, error);
+  if (state == NULL)
+    return FALSE;
+
+  /* NOTE: only the profiles recorded on this computer count. A portfolio
+   * filled by another client reads as having none. */
+  profiles = iwd_account_state_list_portfolio_profiles (state, arguments[0]);
+  if (profiles == NULL || profiles[0] == NULL)
+    {
+      /* Translators: both %s are the portfolio's id */
+      *out_notice = g_strdup_printf (_("No contracts found for portfolio '%s': it has no profile "
+                                       "recorded on this computer, so the robot has nothing to "
+                                       "collect. Add one with 'iwdesk-cli portfolio add %s PROFILE'."),
+                                     arguments[0], arguments[0]);
+      return TRUE;
+    }
+
+  /* TODO: the account state stores no creation time, so a portfolio
+   * whose robot has finished with no contract at all reads as still
+   * collecting, as it does in the window. */
+  profile_list = g_strjoinv (", ", profiles);
+  /* Translators: the first %s is the portfolio's id, the second a list
+   * of profile ids */
+  g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_COLLECTING,
+               _("the robot is still collecting the contracts of portfolio '%s' (profiles: %s)"),
+               arguments[0], profile_list);
+  return FALSE;
 }
 
 /* Every argument is an id, which the robot would take only within the
@@ -52,6 +100,7 @@ static const IwdCliRemoteCommand contracts_command = {
   N_("Cannot get the contracts"),
   NULL, 0,
   start_contracts, NULL, collect_contracts, NULL, check_ids,
+  NULL, NULL, NULL, check_contracts,
 };
 
 /* commissions */
@@ -76,6 +125,29 @@ collect_commissions (IwdClient     *client,
   return iwd_client_get_commissions_finish (client, result, error);
 }
 
+/* A statement is a header alone until the robot has finished with the
+ * profile, as the window's commissions tab takes it too. */
+static gboolean
+check_commissions (const IwdAccountId  *account,
+                   const char * const  *arguments,
+                   IwdTable            *table,
+                   char               **out_notice,
+                   GError             **error)
+{
+  if (iwd_table_get_n_rows (table) > 0)
+    return TRUE;
+
+  /* TODO: a statement that the robot finished with no line reads as
+   * still being collected: the API has nothing that tells them apart. */
+  /* Translators: the first %s is a profile's id, the second a
+   * portfolio's id */
+  g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_COLLECTING,
+               _("the robot is still collecting the commission statement of profile '%s' "
+                 "in portfolio '%s'"),
+               arguments[1], arguments[0]);
+  return FALSE;
+}
+
 static const IwdCliRemoteCommand commissions_command = {
   "commissions",
   /* Translators: a portfolio's id and a robot profile's id, as in
@@ -86,6 +158,7 @@ static const IwdCliRemoteCommand commissions_command = {
   N_("Cannot get the commissions"),
   NULL, 0,
   start_commissions, NULL, collect_commissions, NULL, check_ids,
+  NULL, NULL, NULL, check_commissions,
 };
 
 /**

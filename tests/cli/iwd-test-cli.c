@@ -11,12 +11,11 @@ iwd_test_cli_run_clear (IwdTestCliRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-/* Runs the built iwdesk-cli with @args, in English, with no keyring
- * reachable, and waits for it. */
-void
-iwd_test_cli_run (IwdTestCliRun      *run,
-                  const char         *stdin_text,
-                  const char * const *args)
+static void
+run_cli (IwdTestCliRun      *run,
+         const char         *stdin_text,
+         const char * const *args,
+         gboolean            keyring)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -28,8 +27,9 @@ iwd_test_cli_run (IwdTestCliRun      *run,
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "IWDESK_LOCALEDIR", "/nonexistent", TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
-                                "unix:path=/nonexistent/iwdesk-test-bus", TRUE);
+  if (!keyring)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                  "unix:path=/nonexistent/iwdesk-test-bus", TRUE);
 
   g_ptr_array_add (argv, (char *) IWDESK_CLI_PATH);
   for (guint i = 0; args[i] != NULL; i++)
@@ -44,6 +44,27 @@ iwd_test_cli_run (IwdTestCliRun      *run,
   g_assert_true (g_subprocess_get_if_exited (process));
 
   run->exit_status = g_subprocess_get_exit_status (process);
+}
+
+/* Runs the built iwdesk-cli with @args, in English, with no keyring
+ * reachable, and waits for it. */
+void
+iwd_test_cli_run (IwdTestCliRun      *run,
+                  const char         *stdin_text,
+                  const char * const *args)
+{
+  run_cli (run, stdin_text, args, FALSE);
+}
+
+/* Runs it as iwd_test_cli_run() does, but on the test's own session
+ * bus, so that it reaches the keyring there. Only a test that has
+ * checked that this keyring is a private one may call it. */
+void
+iwd_test_cli_run_with_keyring (IwdTestCliRun      *run,
+                               const char         *stdin_text,
+                               const char * const *args)
+{
+  run_cli (run, stdin_text, args, TRUE);
 }
 
 char *

@@ -20,6 +20,10 @@ void    iwd_test_cli_run_clear (IwdTestCliRun       *run);
 void    iwd_test_cli_run       (IwdTestCliRun       *run,
                                 const char          *stdin_text,
                                 const char * const  *args);
+void    iwd_test_cli_run_with_keyring
+                               (IwdTestCliRun       *run,
+                                const char          *stdin_text,
+                                const char * const  *args);
 char   *iwd_test_cli_data_path (const char          *name);
 GStrv   iwd_test_cli_lines     (const char          *text);
 

@@ -117,15 +117,17 @@ load_state (void)
   return g_steal_pointer (&state);
 }
 
-/* Saves profile @id for ALLIANZ, with "secret" as its password. */
+/* Saves profile @id for ALLIANZ without a password and unchecked,
+ * because these runs reach no keyring; test-cli-keyring saves profiles
+ * with one. */
 static void
 save_profile (const char *id)
 {
   g_auto(IwdTestCliRun) run = { 0 };
 
-  run_manage (&run, "secret\n", "profile", "save", "ALLIANZ", id,
+  run_manage (&run, "", "profile", "save", "ALLIANZ", id,
               "--field", "Login=jean", "--field", "Marche=P",
-              "--secret-field", "Password", "--method", "Commissions", NULL);
+              "--method", "Commissions", "--no-check", NULL);
 
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.exit_status, ==, 0);
@@ -158,6 +160,29 @@ test_portfolio_create (void)
   g_assert_cmpuint (options->months, ==, 6);
   g_assert_true (options->fleets);
   g_assert_false (options->funds);
+}
+
+static void
+test_portfolio_create_existing (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+  const IwdPortfolioOptions *options;
+
+  create_portfolio ("PTFTWICE");
+  run_manage (&run, "", "portfolio", "create", "PTFTWICE", "--label", "Autre cabinet",
+              "--months", "3", NULL);
+  state = load_state ();
+  options = iwd_account_state_get_portfolio_options (state, "PTFTWICE");
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "already has a portfolio with the id 'PTFTWICE'"));
+  g_assert_nonnull (strstr (run.err, "labelled 'Cabinet Durand'"));
+  g_assert_nonnull (strstr (run.err, "Choose another id, or use the existing portfolio"));
+  g_assert_nonnull (options);
+  g_assert_cmpstr (options->label, ==, "Cabinet Durand");
+  g_assert_cmpuint (options->months, ==, 6);
 }
 
 static void
@@ -351,6 +376,110 @@ test_profile_save_no_secret_line (void)
   g_assert_nonnull (strstr (run.err, "no line for the secret field 'Password'"));
 }
 
+/* The profile is posted, but the keyring is out of reach, so the
+ * secret is kept nowhere and the run fails with the keyring's status. */
+static void
+test_profile_save_no_keyring (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+  const IwdProfileRecord *record;
+
+  run_manage (&run, "s3cret-NOKEY1\n", "profile", "save", "ALLIANZ", "NOKEY1",
+              "--field", "Login=jean", "--field", "Marche=P",
+              "--secret-field", "Password", NULL);
+  state = load_state ();
+  record = iwd_account_state_get_profile (state, "NOKEY1");
+
+  g_assert_cmpint (run.exit_status, ==, 6);
+  g_assert_nonnull (strstr (run.err, "profile 'NOKEY1' is saved on ImportWeb"));
+  g_assert_nonnull (strstr (run.err, "could not store its secret field 'Password'"));
+  g_assert_null (strstr (run.err, "s3cret"));
+  g_assert_null (strstr (run.out, "s3cret"));
+  g_assert_nonnull (record);
+  g_assert_false (json_object_has_member (record->values, "Password"));
+}
+
+/* The sandbox's check rejects a ticked Clos box unless the URL carries
+ * its option "clos", so getting past the check to the keyring step
+ * shows that the option was sent. */
+static void
+test_profile_save_option (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+  const IwdProfileRecord *record;
+
+  run_manage (&run, "s3cret\n", "profile", "save", "ALLIANZ", "OPTION1",
+              "--field", "Login=jean", "--field", "Marche=P", "--field", "Clos=1",
+              "--method", "Sinistres", "--method", "Commissions",
+              "--secret-field", "Password", NULL);
+  state = load_state ();
+  record = iwd_account_state_get_profile (state, "OPTION1");
+
+  g_assert_null (strstr (run.err, "Option clos"));
+  g_assert_cmpint (run.exit_status, ==, 6);
+  g_assert_nonnull (record);
+  g_assert_true (json_object_get_boolean_member (record->values, "Clos"));
+  g_assert_cmpstr (record->methods[0], ==, "Sinistres");
+}
+
+static void
+test_profile_save_unused_field (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+
+  run_manage (&run, "", "profile", "save", "ALLIANZ", "UNUSED1",
+              "--field", "Login=jean", "--field", "Marche=P", "--field", "Clos=1",
+              "--no-check", NULL);
+  state = load_state ();
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "the field 'Clos' of ALLIANZ is not used"));
+  g_assert_nonnull (strstr (run.err, "'S'"));
+  g_assert_null (iwd_account_state_get_profile (state, "UNUSED1"));
+}
+
+static void
+test_profile_save_unknown_field (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "profile", "save", "ALLIANZ", "UNKNOWN1",
+              "--field", "Identifiant=jean", "--no-check", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "ALLIANZ has no field with the JSON key 'Identifiant'"));
+  g_assert_nonnull (strstr (run.err, "'iwdesk-cli fields ALLIANZ'"));
+}
+
+static void
+test_profile_save_check_box_value (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "profile", "save", "ALLIANZ", "BOX1",
+              "--field", "Clos=peut-être", "--method", "Sinistres", "--no-check", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--field Clos takes 1 or 0, not 'peut-être'"));
+}
+
+/* The schema marks Password as secret, even without --secret-field. */
+static void
+test_profile_save_schema_secret (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+
+  run_manage (&run, "", "profile", "save", "ALLIANZ", "SCHEMA1",
+              "--field", "Login=jean", "--field", "Password=s3cret", "--no-check", NULL);
+
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "'Password' is a secret field: pass --secret-field Password"));
+  g_assert_null (strstr (run.err, "s3cret"));
+}
+
 static void
 test_profile_delete_refused (void)
 {
@@ -501,6 +630,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/manage/portfolio-create", test_portfolio_create);
+  g_test_add_func ("/cli/manage/portfolio-create-existing", test_portfolio_create_existing);
   g_test_add_func ("/cli/manage/portfolio-list", test_portfolio_list);
   g_test_add_func ("/cli/manage/portfolio-no-label", test_portfolio_no_label);
   g_test_add_func ("/cli/manage/portfolio-long-id", test_portfolio_long_id);
@@ -512,6 +642,12 @@ main (int   argc,
   g_test_add_func ("/cli/manage/profile-save", test_profile_save);
   g_test_add_func ("/cli/manage/profile-save-rejected", test_profile_save_rejected);
   g_test_add_func ("/cli/manage/profile-secret-argument", test_profile_save_secret_argument);
+  g_test_add_func ("/cli/manage/profile-no-keyring", test_profile_save_no_keyring);
+  g_test_add_func ("/cli/manage/profile-option", test_profile_save_option);
+  g_test_add_func ("/cli/manage/profile-unused-field", test_profile_save_unused_field);
+  g_test_add_func ("/cli/manage/profile-unknown-field", test_profile_save_unknown_field);
+  g_test_add_func ("/cli/manage/profile-check-box-value", test_profile_save_check_box_value);
+  g_test_add_func ("/cli/manage/profile-schema-secret", test_profile_save_schema_secret);
   g_test_add_func ("/cli/manage/profile-no-secret-line", test_profile_save_no_secret_line);
   g_test_add_func ("/cli/manage/profile-delete-refused", test_profile_delete_refused);
   g_test_add_func ("/cli/manage/profile-delete", test_profile_delete);
