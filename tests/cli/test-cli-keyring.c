@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <pwd.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "iwd-account-state.h"
+#include "iwd-secret-store.h"
+#include "iwd-test-cli.h"
+
+/* These tests let the tool write to the keyring of the session bus they
+ * run on, so they run only against a private keyring, as the one that
+ * build-aux/dev test starts: see skip_reason(). */
+
+static GSubprocess *sandbox;
+static char *sandbox_url;
+static char *data_dir;
+
+static void
+start_sandbox (void)
+{
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              IWDESK_SANDBOX_PATH, "--port", "0", "--exit-with-parent", NULL);
+  g_assert_no_error (error);
+
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));
+  sandbox_url = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (sandbox_url, "http://127.0.0.1:"));
+}
+
+static void
+stop_sandbox (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (sandbox, SIGTERM);
+  g_subprocess_wait (sandbox, NULL, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&sandbox);
+  g_clear_pointer (&sandbox_url, g_free);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+
+  g_remove (path);
+}
+
+static void
+create_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  data_dir = g_dir_make_tmp ("iwdesk-cli-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+}
+
+/* Runs `iwdesk-cli profile save ARGS… --server … --login demo
+ * --password-stdin` on the test's session bus, with @secret as the line
+ * after the account's password. */
+static void
+run_save (IwdTestCliRun *run,
+          const char    *secret,
+          const char    *first,
+          ...)
+{
+  g_autofree char *stdin_text = g_strdup_printf ("demo\n%s\n", secret);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg = first;
+  va_list list;
+
+  g_ptr_array_add (args, "profile");
+  g_ptr_array_add (args, "save");
+
+  va_start (list, first);
+  for (; arg != NULL; arg = va_arg (list, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (list);
+
+  g_ptr_array_add (args, "--server");
+  g_ptr_array_add (args, sandbox_url);
+  g_ptr_array_add (args, "--login");
+  g_ptr_array_add (args, "demo");
+  g_ptr_array_add (args, "--password-stdin");
+  g_ptr_array_add (args, NULL);
+
+  iwd_test_cli_run_with_keyring (run, stdin_text, (const char * const *) args->pdata);
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Reads a field's secret as the window reads it back. */
+static char *
+lookup_field_secret (const char *profile_id,
+                     const char *field_key)
+{
+  g_autoptr(IwdSecretStore) store = iwd_secret_store_new (NULL);
+  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox_url, "demo");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  iwd_secret_store_lookup_field_secret (store, account, profile_id, field_key, NULL,
+                                        on_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  secret = iwd_secret_store_lookup_field_secret_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return secret;
+}
+
+static IwdAccountState *
+load_state (void)
+{
+  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox_url, "demo");
+  g_autoptr(IwdAccountState) state = iwd_account_state_new (data_dir, account);
+  g_autoptr(GError) error = NULL;
+
+  iwd_account_state_load (state, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&state);
+}
+
+static void
+test_save_stores_secret (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+  g_autofree char *secret = NULL;
+  const IwdProfileRecord *record;
+
+  run_save (&run, "s3cret-KEY1", "ALLIANZ", "KEY1", "--field", "Login=jean",
+            "--field", "Marche=P", "--secret-field", "Password", NULL);
+  secret = lookup_field_secret ("KEY1", "Password");
+  state = load_state ();
+  record = iwd_account_state_get_profile (state, "KEY1");
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpstr (secret, ==, "s3cret-KEY1");
+  g_assert_nonnull (record);
+  g_assert_true (iwd_profile_record_is_secret_key (record, "Password"));
+  g_assert_false (json_object_has_member (record->values, "Password"));
+  g_assert_cmpstr (json_object_get_string_member (record->values, "Login"), ==, "jean");
+}
+
+/* Saving again replaces the secret, as a password change in the window
+ * does. */
+static void
+test_save_replaces_secret (void)
+{
+  g_auto(IwdTestCliRun) first = { 0 };
+  g_auto(IwdTestCliRun) second = { 0 };
+  g_autofree char *secret = NULL;
+
+  run_save (&first, "s3cret-old", "ALLIANZ", "KEY2", "--field", "Login=jean",
+            "--field", "Marche=P", "--secret-field", "Password", NULL);
+  run_save (&second, "s3cret-new", "ALLIANZ", "KEY2", "--field", "Login=jean",
+            "--field", "Marche=P", "--secret-field", "Password", NULL);
+  secret = lookup_field_secret ("KEY2", "Password");
+
+  g_assert_cmpint (first.exit_status, ==, 0);
+  g_assert_cmpint (second.exit_status, ==, 0);
+  g_assert_cmpstr (secret, ==, "s3cret-new");
+}
+
+/* The sandbox's check rejects a ticked Clos box unless the URL carries
+ * its option "clos". */
+static void
+test_save_sends_option (void)
+{
+  g_auto(IwdTestCliRun) run = { 0 };
+  g_autoptr(IwdAccountState) state = NULL;
+  g_autofree char *secret = NULL;
+  const IwdProfileRecord *record;
+
+  run_save (&run, "s3cret-KEY3", "ALLIANZ", "KEY3", "--field", "Login=jean",
+            "--field", "Marche=E", "--field", "Clos=1", "--method", "Commissions",
+            "--method", "Sinistres", "--secret-field", "Password", NULL);
+  secret = lookup_field_secret ("KEY3", "Password");
+  state = load_state ();
+  record = iwd_account_state_get_profile (state, "KEY3");
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpstr (secret, ==, "s3cret-KEY3");
+  g_assert_nonnull (record);
+  g_assert_true (json_object_get_boolean_member (record->values, "Clos"));
+  g_assert_cmpstr (record->methods[1], ==, "Sinistres");
+}
+
+static gboolean
+is_real_home (void)
+{
+  struct passwd *entry = getpwuid (getuid ());
+  const char *home = g_getenv ("HOME");
+
+  return home == NULL || (entry != NULL && g_str_equal (home, entry->pw_dir));
+}
+
+static gboolean
+has_secret_service (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                       -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+/* Returns why these tests cannot run here, or NULL if they can. */
+static const char *
+skip_reason (void)
+{
+  if (g_getenv ("IWDESK_PRIVATE_SESSION") == NULL)
+    return "needs the private keyring session of build-aux/dev test";
+
+  if (is_real_home ())
+    return "HOME is the user's real home: these tests run only with a private HOME and keyring";
+
+  if (!has_secret_service ())
+    return "nothing owns org.freedesktop.secrets on the session bus";
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *reason = skip_reason ();
+  int status;
+
+  if (reason != NULL)
+    {
+      g_print ("1..0 # SKIP %s\n", reason);
+      return 0;
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  create_data_dir ();
+  start_sandbox ();
+
+  g_test_add_func ("/cli/keyring/save", test_save_stores_secret);
+  g_test_add_func ("/cli/keyring/save-again", test_save_replaces_secret);
+  g_test_add_func ("/cli/keyring/option", test_save_sends_option);
+
+  status = g_test_run ();
+
+  stop_sandbox ();
+  remove_tree (data_dir);
+  g_clear_pointer (&data_dir, g_free);
+
+  return status;
+}
