@@ -13,6 +13,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "iwd-api-error.h"
 #include "iwd-error-message.h"
 #include "iwd-portfolio-form.h"
@@ -41,6 +43,10 @@
 #define PORTFOLIO_ID "PTF-TYPED"
 #define PORTFOLIO_LABEL "Cabinet Durand"
 
+/* The file that the sandbox serves, verbatim and with a 200 status, as
+ * the ALLIANZ check's reply. */
+#define CHECK_FIXTURE_NAME "check-ALLIANZ.txt"
+
 static const char *accounts[] = {
   SIGN_IN_LOGIN, SIGN_IN_PASSWORD,
   NULL
@@ -67,6 +73,7 @@ typedef struct {
   GtkWidget        *window;
   char             *saved_id;
   char             *created_id;
+  char             *fixtures_dir;  /* owned, nullable: the folder of the check reply that the sandbox serves */
 } FormFixture;
 
 typedef void (*FormTest) (FormFixture   *fixture,
@@ -309,6 +316,20 @@ on_created (IwdPortfolioForm *form,
 }
 
 static void
+remove_fixtures_dir (FormFixture *fixture)
+{
+  g_autofree char *path = NULL;
+
+  if (fixture->fixtures_dir == NULL)
+    return;
+
+  path = g_build_filename (fixture->fixtures_dir, CHECK_FIXTURE_NAME, NULL);
+  g_unlink (path);
+  g_rmdir (fixture->fixtures_dir);
+  g_clear_pointer (&fixture->fixtures_dir, g_free);
+}
+
+static void
 form_fixture_set_up (FormFixture   *fixture,
                      gconstpointer  data)
 {
@@ -334,6 +355,7 @@ form_fixture_tear_down (FormFixture   *fixture,
   g_clear_pointer (&fixture->saved_id, g_free);
   g_clear_pointer (&fixture->created_id, g_free);
   portfolio_fixture_tear_down (&fixture->portfolio);
+  remove_fixtures_dir (fixture);
 }
 
 /* Closes the Save Without a Check? dialog that a failed check before a
@@ -538,6 +560,64 @@ test_unchecked_save_fault (FormFixture   *fixture,
   count_pair ();
 }
 
+/* Bodies of a 200 check reply that are not the insurer's verdict, and one
+ * that is, so that a fixture that was not served cannot pass. */
+static const struct {
+  const char *name;
+  const char *body;
+} check_bodies[] = {
+  { "accepted", "General=Ok\r\n" },
+  /* TODO: an empty body is missing here because the sandbox hands an
+   * empty fixture file to soup_message_body_append_bytes(), which rejects
+   * 0 bytes with a critical. The parser tests cover the empty body. */
+  { "blank", " \r\n\r\n" },
+  { "cut-json", "[{\"cie\": \"allianz\", \"idClient\": \"ALZ" },
+  { "cut-json-string", "\"General=Identifiant inco" },
+  { "not-json", "{'General': Ok,, }" },
+  { "html", "<!DOCTYPE html>\r\n<html><body><h1>Maintenance</h1></body></html>" },
+  { "json-object", "{\"General\": \"Ok\"}" },
+  { "json-array", "[\"General=Ok\"]" },
+  { "json-number", "200" },
+};
+
+static void
+serve_check_body (FormFixture *fixture,
+                  const char  *body)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->fixtures_dir = g_dir_make_tmp ("iwdesk-check-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->fixtures_dir, CHECK_FIXTURE_NAME, NULL);
+  g_file_set_contents (path, body, -1, &error);
+  g_assert_no_error (error);
+  iwd_sandbox_set_fixtures_dir (fixture->portfolio.sandbox, fixture->fixtures_dir, &error);
+  g_assert_no_error (error);
+}
+
+/* Each body but the first is an unreadable reply: the editor keeps what
+ * was typed and shows an error, never a refusal of the credentials. */
+static void
+test_check_body (FormFixture   *fixture,
+                 gconstpointer  data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  IwdProfileEditor *editor = open_filled_editor (fixture);
+
+  serve_check_body (fixture, check_bodies[index].body);
+  run_editor_action (editor, "editor.check");
+
+  assert_editor_kept (editor);
+  assert_not_refused (editor);
+  if (index == 0)
+    g_assert_cmpstr (iwd_profile_editor_get_status (editor), ==, "ImportWeb accepted these credentials.");
+  else
+    assert_error_shown (iwd_profile_editor_get_status (editor),
+                        "The credentials could not be checked. Everything you typed is kept.",
+                        IWD_API_ERROR_INVALID_REPLY);
+}
+
 static gboolean
 is_form_idle (gpointer data)
 {
@@ -697,6 +777,18 @@ add_pair_tests (void)
       }
 }
 
+static void
+add_check_body_tests (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (check_bodies); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/page-faults/check-body/%s", check_bodies[i].name);
+
+      g_test_add (path, FormFixture, GUINT_TO_POINTER (i), form_fixture_set_up, test_check_body,
+                  form_fixture_tear_down);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +813,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   add_pair_tests ();
+  add_check_body_tests ();
   status = g_test_run ();
 
   g_print ("# %u (page, fault) pairs run, %u passed\n", pairs_run, pairs_passed);
