@@ -160,10 +160,10 @@ add_field (IwdCliCredentials  *self,
   const char *key = iwd_field_get_json_key (field);
   const char *option = iwd_field_get_option (field);
   gboolean secret = iwd_field_is_secret (field) || json_object_has_member (secret_values, key);
-  JsonObject *given = json_object_has_member (secret_values, key) ? secret_values : plain_values;
+  JsonObject *source = json_object_has_member (secret_values, key) ? secret_values : plain_values;
   gboolean has_value;
 
-  if (!add_value (self, field, json_object_get_string_member_with_default (given, key, ""),
+  if (!add_value (self, field, json_object_get_string_member_with_default (source, key, ""),
                   &has_value, error))
     return FALSE;
 
@@ -226,7 +226,7 @@ iwd_cli_credentials_clear (IwdCliCredentials *self)
  * @methods: (nullable): the robot methods chosen with `--method`
  * @error: return location for an %IWD_CLI_ERROR_USAGE
  *
- * Builds what the window's credential form posts for the same answers:
+ * Builds what the window's credential form posts for the same values:
  * every field that applies to the chosen methods, a check box as a JSON
  * boolean and any other field as a string, empty when no value was
  * given. A field is secret when the schema marks it so or when its value

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * @IWD_CLI_ERROR_REJECTED: a company rejected the credentials given to
  *   `profile save`
  * @IWD_CLI_ERROR_COLLECTING: the robot has returned no row yet for the
- *   portfolio or profile asked for, so it is taken to be still collecting
+ *   requested portfolio or profile, so it is taken to be still collecting
  * @IWD_CLI_ERROR_EXISTS: the id given to a create command is already used
  * @IWD_CLI_ERROR_SECRET_NOT_STORED: a profile was saved, but the keyring
  *   could not store one of its secret values
@@ -41,8 +41,8 @@ typedef enum {
  * @IWD_CLI_EXIT_AUTH: authentication failed (HTTP 401)
  * @IWD_CLI_EXIT_SERVER: server error or invalid reply
  * @IWD_CLI_EXIT_KEYRING: keyring unavailable, or no password
- * @IWD_CLI_EXIT_NOT_READY: the robot is still collecting the data asked
- *   for
+ * @IWD_CLI_EXIT_NOT_READY: the robot is still collecting the requested
+ *   data
  *
  * The exit codes of `iwdesk-cli`, as listed in its `--help`.
  */

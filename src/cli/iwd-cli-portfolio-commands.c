@@ -133,28 +133,30 @@ check_create (const char * const  *arguments,
 }
 
 /* As the window's portfolio form does, an id already recorded for the
- * account is refused before any call: posting it again would replace
- * that portfolio's options on the robot. */
+ * account is rejected before any call, because posting it again would
+ * replace that portfolio's options on the robot.
+ * NOTE: the API cannot list portfolios, so one made by another client
+ * is unknown here and still gets replaced. */
 static gboolean
 check_create_local (const IwdAccountId  *account,
                     const char * const  *arguments,
                     GError             **error)
 {
   g_autoptr(IwdAccountState) state = iwd_cli_load_account_state (account, error);
-  const IwdPortfolioOptions *existing;
+  const IwdPortfolioOptions *recorded;
 
   if (state == NULL)
     return FALSE;
 
-  existing = iwd_account_state_get_portfolio_options (state, arguments[0]);
-  if (existing == NULL)
+  recorded = iwd_account_state_get_portfolio_options (state, arguments[0]);
+  if (recorded == NULL)
     return TRUE;
 
   /* Translators: the first %s is the portfolio id, the second its label */
   g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_EXISTS,
                _("this account already has a portfolio with the id '%s', labelled '%s', "
                  "so nothing was created"),
-               arguments[0], existing->label != NULL ? existing->label : "");
+               arguments[0], recorded->label != NULL ? recorded->label : "");
   return FALSE;
 }
 

@@ -285,7 +285,7 @@ did_check (GObject      *source,
   g_object_unref (task);
 }
 
-/* The schema tells which fields the chosen methods use, which are
+/* The schema lists which fields the chosen methods use, which are
  * secret, and which add an option to the URL. */
 static void
 did_get_fields (GObject      *source,

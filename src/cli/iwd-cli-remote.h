@@ -32,7 +32,7 @@ G_BEGIN_DECLS
  * @check_local: (nullable): checks the @arguments against the account's
  *   local state once the account is known, before the password is read
  * @check_table: (nullable): examines the table that @collect_table
- *   returned. It fails when the table cannot be taken as the answer, and
+ *   returned. It fails when the table cannot be taken as the result, and
  *   may set a translated notice that is printed on standard error after
  *   the rows, such as why there are none.
  *

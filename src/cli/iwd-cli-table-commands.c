@@ -29,8 +29,8 @@ collect_contracts (IwdClient     *client,
   return iwd_client_get_contracts_finish (client, result, error);
 }
 
-/* The API has no call that tells whether the robot has finished: it
- * returns no contract until then. As the window's contracts tab does, an
+/* The API has no call that reports whether the robot has finished, and
+ * it returns no contract until then. As the window's contracts tab does, an
  * empty reply for a portfolio with profiles is taken as "still
  * collecting", and one without profiles as a finished, empty result. */
 static gboolean

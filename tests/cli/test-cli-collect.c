@@ -173,7 +173,7 @@ test_commissions_collecting (void)
 }
 
 /* A portfolio without profiles gives the robot nothing to collect, so
- * its empty list is the final answer. */
+ * its empty list is the final result. */
 static void
 test_contracts_no_profile (void)
 {

@@ -118,7 +118,7 @@ load_state (void)
 }
 
 /* Saves profile @id for ALLIANZ without a password and unchecked,
- * because these runs reach no keyring; test-cli-keyring saves profiles
+ * because these runs reach no keyring. test-cli-keyring saves profiles
  * with one. */
 static void
 save_profile (const char *id)
