@@ -190,7 +190,8 @@ record_create (const IwdAccountId  *account,
 static const IwdCliRemoteCommand create_command = {
   "portfolio create", N_("PTF"),
   N_("Creates a portfolio with the id PTF, at most 15 characters, and "
-     "records it on this computer so that IWDesk shows it."),
+     "records it on this computer so that IWDesk shows it. An id that this "
+     "computer already records for the account is rejected."),
   N_("Cannot create the portfolio"),
   NULL, 0,
   start_create, iwd_cli_call_collect, NULL,
