@@ -157,9 +157,9 @@ compare_account_ids (gconstpointer a,
 /* Only a reply with a success status reaches the parser, so the server
  * has accepted the credentials even when the profile list cannot be
  * read, and one bad profile record must not lock the broker out.
- * TODO: an HTML page with a 200 status, from a proxy that may not have
- * checked the credentials, also fails with this code, and so does a
- * reply whose headers libsoup cannot decode. */
+ * TODO: this code also covers an HTML page with a 200 status, from a
+ * proxy that may not have checked the credentials, and a reply whose
+ * headers libsoup cannot decode, which prove nothing about them. */
 static gboolean
 is_accepted_but_unreadable (const GError *error)
 {
@@ -196,8 +196,8 @@ profiles_listed_cb (GObject      *source,
 
   if (error != NULL && is_accepted_but_unreadable (error))
     {
-      /* The pages that list profiles fetch them again and show their own
-       * error, so the sign-in logs this one only. */
+      /* The pages that list profiles fetch them again and show the
+       * error there, so the sign-in only logs it. */
       g_message ("ui: signed in as %s on %s, but the profile list cannot be read: %s",
                  data->id->login, data->id->server, error->message);
       g_clear_error (&error);
