@@ -5,16 +5,48 @@
  * of each item, with errors that name where the reply broke. */
 
 #include <stdio.h>
+#include <string.h>
 
 #include "iwd-parse-error.h"
 #include "iwd-parse-json.h"
 #include "iwd-text.h"
 
+/* Replaces each token that json-glib quotes, as "AXA" or `x', by an
+ * ellipsis, unless it is one character: a string value of the reply may
+ * be a client's name, and callers log this message. A single character,
+ * such as `<', tells support what the reply held without naming anyone. */
+static char *
+dup_without_tokens (const char *detail)
+{
+  GString *kept = g_string_new (NULL);
+  const char *p = detail;
+
+  while (*p != '\0')
+    {
+      char close = *p == '"' ? '"' : *p == '`' ? '\'' : '\0';
+      const char *end = close != '\0' ? strchr (p + 1, close) : NULL;
+
+      if (end == NULL)
+        {
+          g_string_append_c (kept, *p++);
+          continue;
+        }
+
+      g_string_append_c (kept, *p);
+      if (g_utf8_strlen (p + 1, end - p - 1) == 1)
+        g_string_append_len (kept, p + 1, end - p - 1);
+      else
+        g_string_append (kept, "…");
+      g_string_append_c (kept, *end);
+      p = end + 1;
+    }
+
+  return g_string_free (kept, FALSE);
+}
+
 /* Rewrites json-glib's "<data>:2:25: Parse error: unexpected ..." as
- * "line 2, column 25: unexpected ...". The detail names one token at
- * most, never the body.
- * TODO: that token may be a string value of the reply, such as a name,
- * so callers that log this message may log personal data. */
+ * "line 2, column 25: unexpected ...". The detail names no token of the
+ * body longer than one character. */
 static void
 set_syntax_error (const GError  *json_error,
                   GError       **error)
@@ -28,7 +60,8 @@ set_syntax_error (const GError  *json_error,
   if (sscanf (json_error->message, "<data>:%u:%u: Parse error: %n",
               &line, &column, &detail_offset) == 2 && detail_offset > 0)
     {
-      g_autofree char *detail = g_utf8_make_valid (json_error->message + detail_offset, -1);
+      g_autofree char *valid = g_utf8_make_valid (json_error->message + detail_offset, -1);
+      g_autofree char *detail = dup_without_tokens (valid);
 
       g_set_error (error, IWD_PARSE_ERROR, IWD_PARSE_ERROR_SYNTAX,
                    "line %u, column %u: %s", line, column, detail);

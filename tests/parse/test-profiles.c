@@ -146,7 +146,11 @@ test_profiles_errors (void)
   check_parse_error ("[{\"cie\":\"a\",\"idClient\":\"1\",\"profilsTaches\":[3]}]",
                      IWD_PARSE_ERROR_SHAPE, "item 1: task 1 is not an object");
   check_parse_error ("[{\"cie\":\"a\",\n\"idClient\" \"1\"}]", IWD_PARSE_ERROR_SYNTAX,
-                     "line 2, column 10: unexpected string constant \"idClient\", expected character `:'");
+                     "line 2, column 10: unexpected string constant \"…\", expected character `:'");
+  /* A value of the reply, which may name a client, stays out of the
+   * message, which is logged. */
+  check_parse_error ("[{\"cie\":\"a\",\"Jean Dupont\"}]", IWD_PARSE_ERROR_SYNTAX,
+                     "line 1, column 25: unexpected string constant \"…\", expected character `:'");
   check_parse_error ("[{\"cie\":\"\\ud800axa\",\"idClient\":\"1\"}]", IWD_PARSE_ERROR_ENCODING,
                      "a JSON string escapes a lone UTF-16 surrogate (\\uD800 to \\uDFFF), "
                      "which is not valid UTF-8");
