@@ -256,7 +256,11 @@ iwd_sandbox_request_reply (IwdSandboxRequest *request,
 
   soup_server_message_set_status (request->message, status, NULL);
   soup_message_headers_replace (headers, "Content-Type", content_type);
-  soup_message_body_append_bytes (response, body);
+
+  /* An empty file maps to no data at all, which libsoup refuses to
+   * append: the reply then has an empty body. */
+  if (g_bytes_get_size (body) > 0)
+    soup_message_body_append_bytes (response, body);
 }
 
 /**
