@@ -14,7 +14,7 @@
 /* Replaces each token that json-glib quotes, as "AXA" or `x', by an
  * ellipsis, unless it is one character: a string value of the reply may
  * be a client's name, and callers log this message. A single character,
- * such as `<', tells support what the reply held without naming anyone. */
+ * such as `<', shows support what the reply held without naming anyone. */
 static char *
 dup_without_tokens (const char *detail)
 {
