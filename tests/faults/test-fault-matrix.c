@@ -43,10 +43,12 @@ typedef gboolean (*CallFinish) (IwdClient           *client,
                                 GAsyncResult        *result,
                                 GError             **error);
 
-/* What the client makes of a 2xx body. The credential check's reply is
- * the company's message as free text, and a TSV statement's first line
- * names its columns, whatever they are, so neither can tell a cut JSON
- * body from a valid one. */
+/* What the client makes of a 2xx body. A TSV statement's first line
+ * names its columns, whatever they are, so it cannot tell a cut JSON
+ * body from a valid one. The credential check's reply is the company's
+ * message, as free text or as a JSON string, and one that starts like
+ * JSON must be valid JSON, so that a cut reply is never read as a
+ * verdict. */
 typedef enum {
   BODY_IGNORED,
   BODY_PARSED,
@@ -314,7 +316,7 @@ finish_fetch_asset (IwdClient *client, GAsyncResult *result, GError **error)
 static const Call calls[] = {
   { "list companies", IWD_ROUTE_COMPANY_LIST, BODY_PARSED, start_list_companies, finish_list_companies },
   { "get fields", IWD_ROUTE_COMPANY_SCHEMA, BODY_PARSED, start_get_fields, finish_get_fields },
-  { "check credentials", IWD_ROUTE_COMPANY_CHECK, BODY_FREE_TEXT, start_check_credentials,
+  { "check credentials", IWD_ROUTE_COMPANY_CHECK, BODY_PARSED, start_check_credentials,
     finish_check_credentials },
   { "save profile", IWD_ROUTE_PROFILE_SAVE, BODY_IGNORED, start_save_profile,
     iwd_client_save_profile_finish },
