@@ -7,71 +7,14 @@
 #include <string.h>
 
 #include "iwd-test-cli.h"
+#include "iwd-test-sandbox.h"
 
 /* The sandbox's robot takes ten minutes here, far longer than the
  * tests, so every portfolio with a profile is still being collected. */
 #define ROBOT_DELAY_MS "600000"
 
-static GSubprocess *sandbox;
-static char *sandbox_url;
+static IwdTestSandbox sandbox;
 static char *data_dir;
-
-static void
-start_sandbox (void)
-{
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              IWDESK_SANDBOX_PATH, "--port", "0", "--robot-delay", ROBOT_DELAY_MS,
-                              "--exit-with-parent", NULL);
-  g_assert_no_error (error);
-
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));
-  sandbox_url = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (sandbox_url, "http://127.0.0.1:"));
-}
-
-static void
-stop_sandbox (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (sandbox, SIGTERM);
-  g_subprocess_wait (sandbox, NULL, &error);
-  g_assert_no_error (error);
-
-  g_clear_object (&sandbox);
-  g_clear_pointer (&sandbox_url, g_free);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_remove (path);
-}
-
-/* The children inherit the account state's folder through XDG_DATA_HOME. */
-static void
-create_data_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  data_dir = g_dir_make_tmp ("iwdesk-cli-collect-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-}
 
 /* Runs `iwdesk-cli ARGS… --server … --login demo --password-stdin`. */
 static void
@@ -89,7 +32,7 @@ run_command (IwdTestCliRun *run,
   va_end (list);
 
   g_ptr_array_add (args, "--server");
-  g_ptr_array_add (args, sandbox_url);
+  g_ptr_array_add (args, sandbox.url);
   g_ptr_array_add (args, "--login");
   g_ptr_array_add (args, "demo");
   g_ptr_array_add (args, "--password-stdin");
@@ -207,8 +150,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  create_data_dir ();
-  start_sandbox ();
+  data_dir = iwd_test_make_data_dir ("collect");
+  iwd_test_sandbox_start (&sandbox, "--robot-delay", ROBOT_DELAY_MS, NULL);
 
   g_test_add_func ("/cli/collect/contracts", test_contracts_collecting);
   g_test_add_func ("/cli/collect/contracts-export", test_contracts_collecting_export);
@@ -218,8 +161,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  stop_sandbox ();
-  remove_tree (data_dir);
+  iwd_test_sandbox_stop (&sandbox);
+  iwd_test_remove_tree (data_dir);
   g_clear_pointer (&data_dir, g_free);
 
   return status;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "iwd-test-cli.h"
+#include "iwd-test-sandbox.h"
 
 /* The statement in tests/data/export/commissions-cp1252.tsv, as
  * csv-fr writes it. */
@@ -21,8 +22,7 @@
 /* One sandbox serves every remote test: a subprocess on a free loopback
  * port, with tests/data/export/sandbox in place of its generated
  * contracts and statements. */
-static GSubprocess *sandbox;
-static char *sandbox_url;
+static IwdTestSandbox sandbox;
 
 typedef struct {
   char *dir;
@@ -38,31 +38,8 @@ static void
 start_sandbox (void)
 {
   g_autofree char *fixtures = dup_data_path ("sandbox");
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autoptr(GError) error = NULL;
 
-  sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              IWDESK_SANDBOX_PATH, "--port", "0", "--fixtures", fixtures,
-                              "--exit-with-parent", NULL);
-  g_assert_no_error (error);
-
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));
-  sandbox_url = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (sandbox_url, "http://127.0.0.1:"));
-}
-
-static void
-stop_sandbox (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (sandbox, SIGTERM);
-  g_subprocess_wait (sandbox, NULL, &error);
-  g_assert_no_error (error);
-
-  g_clear_object (&sandbox);
-  g_clear_pointer (&sandbox_url, g_free);
+  iwd_test_sandbox_start (&sandbox, "--fixtures", fixtures, NULL);
 }
 
 static void
@@ -143,7 +120,7 @@ run_remote (IwdTestCliRun      *run,
     g_ptr_array_add (args, (char *) command[i]);
 
   g_ptr_array_add (args, "--server");
-  g_ptr_array_add (args, sandbox_url);
+  g_ptr_array_add (args, sandbox.url);
   g_ptr_array_add (args, "--login");
   g_ptr_array_add (args, "demo");
   g_ptr_array_add (args, "--password-stdin");
@@ -516,7 +493,7 @@ main (int   argc,
 
   start_sandbox ();
   status = g_test_run ();
-  stop_sandbox ();
+  iwd_test_sandbox_stop (&sandbox);
 
   return status;
 }

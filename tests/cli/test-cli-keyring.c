@@ -11,69 +11,14 @@
 #include "iwd-account-state.h"
 #include "iwd-secret-store.h"
 #include "iwd-test-cli.h"
+#include "iwd-test-sandbox.h"
 
 /* These tests let the tool write to the keyring of the session bus they
  * run on, so they run only against a private keyring, as the one that
  * build-aux/dev test starts: see skip_reason(). */
 
-static GSubprocess *sandbox;
-static char *sandbox_url;
+static IwdTestSandbox sandbox;
 static char *data_dir;
-
-static void
-start_sandbox (void)
-{
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              IWDESK_SANDBOX_PATH, "--port", "0", "--exit-with-parent", NULL);
-  g_assert_no_error (error);
-
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));
-  sandbox_url = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (sandbox_url, "http://127.0.0.1:"));
-}
-
-static void
-stop_sandbox (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (sandbox, SIGTERM);
-  g_subprocess_wait (sandbox, NULL, &error);
-  g_assert_no_error (error);
-
-  g_clear_object (&sandbox);
-  g_clear_pointer (&sandbox_url, g_free);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_remove (path);
-}
-
-static void
-create_data_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  data_dir = g_dir_make_tmp ("iwdesk-cli-keyring-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-}
 
 /* Runs `iwdesk-cli profile save ARGS… --server … --login demo
  * --password-stdin` on the test's session bus, with @secret as the line
@@ -98,7 +43,7 @@ run_save (IwdTestCliRun *run,
   va_end (list);
 
   g_ptr_array_add (args, "--server");
-  g_ptr_array_add (args, sandbox_url);
+  g_ptr_array_add (args, sandbox.url);
   g_ptr_array_add (args, "--login");
   g_ptr_array_add (args, "demo");
   g_ptr_array_add (args, "--password-stdin");
@@ -123,7 +68,7 @@ lookup_field_secret (const char *profile_id,
                      const char *field_key)
 {
   g_autoptr(IwdSecretStore) store = iwd_secret_store_new (NULL);
-  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox_url, "demo");
+  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox.url, "demo");
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   char *secret;
@@ -142,7 +87,7 @@ lookup_field_secret (const char *profile_id,
 static IwdAccountState *
 load_state (void)
 {
-  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox_url, "demo");
+  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox.url, "demo");
   g_autoptr(IwdAccountState) state = iwd_account_state_new (data_dir, account);
   g_autoptr(GError) error = NULL;
 
@@ -281,8 +226,8 @@ main (int   argc,
     }
 
   g_test_init (&argc, &argv, NULL);
-  create_data_dir ();
-  start_sandbox ();
+  data_dir = iwd_test_make_data_dir ("keyring");
+  iwd_test_sandbox_start (&sandbox, NULL);
 
   g_test_add_func ("/cli/keyring/save", test_save_stores_secret);
   g_test_add_func ("/cli/keyring/save-again", test_save_replaces_secret);
@@ -290,8 +235,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  stop_sandbox ();
-  remove_tree (data_dir);
+  iwd_test_sandbox_stop (&sandbox);
+  iwd_test_remove_tree (data_dir);
   g_clear_pointer (&data_dir, g_free);
 
   return status;

@@ -9,70 +9,14 @@
 
 #include "iwd-account-state.h"
 #include "iwd-test-cli.h"
+#include "iwd-test-sandbox.h"
 
 /* One sandbox serves every test with its generated replies. Each test
  * uses its own portfolio and profile ids, so their order does not
  * matter. The account state goes to a temporary data folder, which the
  * tests read back as IWDesk would. */
-static GSubprocess *sandbox;
-static char *sandbox_url;
+static IwdTestSandbox sandbox;
 static char *data_dir;
-
-static void
-start_sandbox (void)
-{
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              IWDESK_SANDBOX_PATH, "--port", "0", "--exit-with-parent", NULL);
-  g_assert_no_error (error);
-
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));
-  sandbox_url = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (sandbox_url, "http://127.0.0.1:"));
-}
-
-static void
-stop_sandbox (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (sandbox, SIGTERM);
-  g_subprocess_wait (sandbox, NULL, &error);
-  g_assert_no_error (error);
-
-  g_clear_object (&sandbox);
-  g_clear_pointer (&sandbox_url, g_free);
-}
-
-/* The children inherit the data folder through XDG_DATA_HOME. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_remove (path);
-}
-
-static void
-create_data_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  data_dir = g_dir_make_tmp ("iwdesk-cli-manage-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-}
 
 /* Runs `iwdesk-cli GROUP ARGS… --server … --login demo --password-stdin`,
  * with @input after the password line. */
@@ -95,7 +39,7 @@ run_manage (IwdTestCliRun *run,
   va_end (list);
 
   g_ptr_array_add (args, "--server");
-  g_ptr_array_add (args, sandbox_url);
+  g_ptr_array_add (args, sandbox.url);
   g_ptr_array_add (args, "--login");
   g_ptr_array_add (args, "demo");
   g_ptr_array_add (args, "--password-stdin");
@@ -107,7 +51,7 @@ run_manage (IwdTestCliRun *run,
 static IwdAccountState *
 load_state (void)
 {
-  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox_url, "demo");
+  g_autoptr(IwdAccountId) account = iwd_account_id_new (sandbox.url, "demo");
   g_autoptr(IwdAccountState) state = iwd_account_state_new (data_dir, account);
   g_autoptr(GError) error = NULL;
 
@@ -199,7 +143,7 @@ test_portfolio_list (void)
   iwd_test_cli_run_clear (&run);
 
   /* The list is local: it needs no password. */
-  args[3] = sandbox_url;
+  args[3] = sandbox.url;
   iwd_test_cli_run (&run, "", args);
 
   g_assert_cmpint (run.exit_status, ==, 0);
@@ -661,11 +605,11 @@ main (int   argc,
   g_test_add_func ("/cli/manage/subcommand-help", test_subcommand_help);
   g_test_add_func ("/cli/manage/format-export-name", test_format_export_name);
 
-  create_data_dir ();
-  start_sandbox ();
+  data_dir = iwd_test_make_data_dir ("manage");
+  iwd_test_sandbox_start (&sandbox, NULL);
   status = g_test_run ();
-  stop_sandbox ();
-  remove_tree (data_dir);
+  iwd_test_sandbox_stop (&sandbox);
+  iwd_test_remove_tree (data_dir);
   g_free (data_dir);
 
   return status;

@@ -7,41 +7,18 @@
 #include <string.h>
 
 #include "iwd-test-cli.h"
+#include "iwd-test-sandbox.h"
 
 /* One sandbox serves every test: it is a subprocess on a free loopback
  * port, with this folder's fixtures in place of its generated replies. */
-static GSubprocess *sandbox;
-static char *sandbox_url;
+static IwdTestSandbox sandbox;
 
 static void
 start_sandbox (void)
 {
   g_autofree char *fixtures = iwd_test_cli_data_path ("sandbox");
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autoptr(GError) error = NULL;
 
-  sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              IWDESK_SANDBOX_PATH, "--port", "0", "--fixtures", fixtures,
-                              "--exit-with-parent", NULL);
-  g_assert_no_error (error);
-
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));
-  sandbox_url = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (sandbox_url, "http://127.0.0.1:"));
-}
-
-static void
-stop_sandbox (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (sandbox, SIGTERM);
-  g_subprocess_wait (sandbox, NULL, &error);
-  g_assert_no_error (error);
-
-  g_clear_object (&sandbox);
-  g_clear_pointer (&sandbox_url, g_free);
+  iwd_test_sandbox_start (&sandbox, "--fixtures", fixtures, NULL);
 }
 
 /* Runs a remote command as the sandbox's demo account. */
@@ -59,7 +36,7 @@ run_remote (IwdTestCliRun *run,
   if (argument != NULL)
     g_ptr_array_add (args, (char *) argument);
   g_ptr_array_add (args, "--server");
-  g_ptr_array_add (args, sandbox_url);
+  g_ptr_array_add (args, sandbox.url);
   g_ptr_array_add (args, "--login");
   g_ptr_array_add (args, "demo");
   g_ptr_array_add (args, "--password-stdin");
@@ -211,7 +188,7 @@ test_wrong_password (void)
   g_assert_cmpint (run.exit_status, ==, 4);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
-  g_assert_nonnull (strstr (lines[0], sandbox_url));
+  g_assert_nonnull (strstr (lines[0], sandbox.url));
   g_assert_null (strstr (lines[0], "not-demo"));
 }
 
@@ -229,7 +206,7 @@ test_unknown_company (void)
 static void
 test_no_keyring (void)
 {
-  const char *args[] = { "profiles", "--server", sandbox_url, "--login", "demo", NULL };
+  const char *args[] = { "profiles", "--server", sandbox.url, "--login", "demo", NULL };
   g_auto(IwdTestCliRun) run = { 0 };
 
   iwd_test_cli_run (&run, NULL, args);
@@ -241,7 +218,7 @@ test_no_keyring (void)
 static void
 test_empty_password (void)
 {
-  const char *args[] = { "profiles", "--server", sandbox_url, "--login", "demo",
+  const char *args[] = { "profiles", "--server", sandbox.url, "--login", "demo",
                          "--password-stdin", NULL };
   g_auto(IwdTestCliRun) run = { 0 };
 
@@ -313,7 +290,7 @@ main (int   argc,
 
   start_sandbox ();
   status = g_test_run ();
-  stop_sandbox ();
+  iwd_test_sandbox_stop (&sandbox);
 
   return status;
 }
