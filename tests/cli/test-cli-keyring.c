@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <pwd.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +11,7 @@
 #include "iwd-secret-store.h"
 #include "iwd-test-cli.h"
 #include "iwd-test-sandbox.h"
+#include "iwd-test-keyring.h"
 
 /* These tests let the tool write to the keyring of the session bus they
  * run on, so they run only against a private keyring, as the one that
@@ -166,36 +166,6 @@ test_save_sends_option (void)
   g_assert_cmpstr (record->methods[1], ==, "Sinistres");
 }
 
-static gboolean
-is_real_home (void)
-{
-  struct passwd *entry = getpwuid (getuid ());
-  const char *home = g_getenv ("HOME");
-
-  return home == NULL || (entry != NULL && g_str_equal (home, entry->pw_dir));
-}
-
-static gboolean
-has_secret_service (void)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                       -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-
-  return has_owner;
-}
-
 /* Returns why these tests cannot run here, or NULL if they can. */
 static const char *
 skip_reason (void)
@@ -203,13 +173,7 @@ skip_reason (void)
   if (g_getenv ("IWDESK_PRIVATE_SESSION") == NULL)
     return "needs the private keyring session of build-aux/dev test";
 
-  if (is_real_home ())
-    return "HOME is the user's real home: these tests run only with a private HOME and keyring";
-
-  if (!has_secret_service ())
-    return "nothing owns org.freedesktop.secrets on the session bus";
-
-  return NULL;
+  return iwd_test_keyring_skip_reason ();
 }
 
 int

@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <pwd.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -22,6 +21,7 @@
 #include "iwd-sandbox-faults.h"
 #include "portfolio-fixture.h"
 #include "sign-in-helpers.h"
+#include "iwd-test-keyring.h"
 
 /* A fault column past the sandbox's own: nothing listens on the port. */
 #define FAULT_REFUSED IWD_SANDBOX_N_FAULTS
@@ -678,36 +678,6 @@ test_portfolio_fault (FormFixture   *fixture,
 
 /* Set-up */
 
-static gboolean
-is_real_home (void)
-{
-  struct passwd *entry = getpwuid (getuid ());
-  const char *home = g_getenv ("HOME");
-
-  return home == NULL || (entry != NULL && g_str_equal (home, entry->pw_dir));
-}
-
-static gboolean
-has_secret_service (void)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                       -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-
-  return has_owner;
-}
-
 /* Returns why these tests cannot run here, or NULL if they can. The
  * sign-in and Save write to the keyring, so they need a private one. */
 static const char *
@@ -716,13 +686,7 @@ skip_reason (void)
   if (!gtk_init_check ())
     return "no display";
 
-  if (is_real_home ())
-    return "HOME is the user's real home: these tests run only with a private HOME and keyring";
-
-  if (!has_secret_service ())
-    return "nothing owns org.freedesktop.secrets on the session bus";
-
-  return NULL;
+  return iwd_test_keyring_skip_reason ();
 }
 
 static const char *

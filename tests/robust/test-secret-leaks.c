@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <pwd.h>
 #include <unistd.h>
 
 #include "iwd-export.h"
@@ -20,6 +19,7 @@
 #include "iwd-profile-editor.h"
 #include "iwd-sandbox-faults.h"
 #include "sign-in-helpers.h"
+#include "iwd-test-keyring.h"
 
 /* Found nowhere else, so that a match cannot happen by chance. */
 #define ACCOUNT_LOGIN "carol"
@@ -394,36 +394,6 @@ test_secret_leaks (SignInFixture *fixture,
 
 /* Set-up */
 
-static gboolean
-is_real_home (void)
-{
-  struct passwd *entry = getpwuid (getuid ());
-  const char *home = g_getenv ("HOME");
-
-  return home == NULL || (entry != NULL && g_str_equal (home, entry->pw_dir));
-}
-
-static gboolean
-has_secret_service (void)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                       -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-
-  return has_owner;
-}
-
 /* Returns why this test cannot run here, or NULL if it can. It writes
  * to the keyring and searches all of HOME, so it needs private ones. */
 static const char *
@@ -432,13 +402,7 @@ skip_reason (void)
   if (!gtk_init_check ())
     return "no display";
 
-  if (is_real_home ())
-    return "HOME is the user's real home: this test runs only with a private HOME and keyring";
-
-  if (!has_secret_service ())
-    return "nothing owns org.freedesktop.secrets on the session bus";
-
-  return NULL;
+  return iwd_test_keyring_skip_reason ();
 }
 
 int

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <pwd.h>
 #include <unistd.h>
 
 #include "iwd-secret-store.h"
 #include "test-secret-store-locking.h"
+#include "iwd-test-keyring.h"
 
 /* These tests lock the default collection of the keyring that
  * build-aux/dev test starts, so they run in their own executable and
@@ -129,47 +129,11 @@ test_locked_unlock_again (Fixture       *fixture,
   g_assert_cmpstr (password, ==, "pw-alice");
 }
 
-static gboolean
-is_real_home (void)
-{
-  struct passwd *entry = getpwuid (getuid ());
-  const char *home = g_getenv ("HOME");
-
-  return home == NULL || (entry != NULL && g_str_equal (home, entry->pw_dir));
-}
-
-static gboolean
-has_secret_service (void)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                       -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-
-  return has_owner;
-}
-
 /* Returns why these tests cannot run here, or NULL if they can. */
 static const char *
 skip_reason (void)
 {
-  if (is_real_home ())
-    return "HOME is the user's real home: these tests lock only a private keyring";
-
-  if (!has_secret_service ())
-    return "nothing owns org.freedesktop.secrets on the session bus";
-
-  return NULL;
+  return iwd_test_keyring_skip_reason ();
 }
 
 int

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <pwd.h>
 #include <unistd.h>
 
 #include "iwd-profile-editor.h"
 #include "iwd-sandbox-faults.h"
 #include "sign-in-helpers.h"
+#include "iwd-test-keyring.h"
 
 /* These tests write to the keyring of the session bus they run on, so
  * they run only with a private HOME and keyring: see skip_reason(). */
@@ -583,36 +583,6 @@ test_sign_in_no_leak (SignInFixture *fixture,
     }
 }
 
-static gboolean
-is_real_home (void)
-{
-  struct passwd *entry = getpwuid (getuid ());
-  const char *home = g_getenv ("HOME");
-
-  return home == NULL || (entry != NULL && g_str_equal (home, entry->pw_dir));
-}
-
-static gboolean
-has_secret_service (void)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                       -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-
-  return has_owner;
-}
-
 /* Returns why these tests cannot run here, or NULL if they can. */
 static const char *
 skip_reason (void)
@@ -620,13 +590,7 @@ skip_reason (void)
   if (!gtk_init_check ())
     return "no display";
 
-  if (is_real_home ())
-    return "HOME is the user's real home: these tests run only with a private HOME and keyring";
-
-  if (!has_secret_service ())
-    return "nothing owns org.freedesktop.secrets on the session bus";
-
-  return NULL;
+  return iwd_test_keyring_skip_reason ();
 }
 
 int
