@@ -251,6 +251,28 @@ iwd_client_get_login (IwdClient *self)
   return self->login;
 }
 
+/* libsoup sends at most two requests at a time to a host by default, so
+ * two stalled requests, such as the error list that the errors page and
+ * the error monitor both read, held every other request of the window
+ * back until they timed out. A window sends about six at once. */
+#define MAX_CONNECTIONS_PER_HOST 8
+
+/**
+ * iwd_client_new_session:
+ *
+ * Creates the HTTP session for clients of one process, which lets a few
+ * stalled requests to a server leave room for the others.
+ *
+ * Returns: (transfer full): a new session
+ */
+SoupSession *
+iwd_client_new_session (void)
+{
+  return soup_session_new_with_options ("max-conns-per-host", MAX_CONNECTIONS_PER_HOST,
+                                        "max-conns", 2 * MAX_CONNECTIONS_PER_HOST,
+                                        NULL);
+}
+
 /**
  * iwd_client_get_session:
  * @self: a client

@@ -39,6 +39,7 @@ void        iwd_client_set_credentials  (IwdClient    *self,
                                          const char   *password);
 void        iwd_client_clear_credentials (IwdClient   *self);
 const char *iwd_client_get_login        (IwdClient    *self);
+SoupSession *iwd_client_new_session     (void);
 SoupSession *iwd_client_get_session     (IwdClient    *self);
 
 void        iwd_client_set_timeout      (IwdClient    *self,

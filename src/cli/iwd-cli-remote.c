@@ -165,7 +165,7 @@ create_client_from_settings (GSettings  *settings,
                              char      **out_server,
                              GError    **error)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupSession) session = iwd_client_new_session ();
   g_autofree char *iwrest = g_settings_get_string (settings, "iwrest-url");
   g_autofree char *robot = g_settings_get_string (settings, "robot-url");
   g_autofree char *site = g_settings_get_string (settings, "site-url");
@@ -187,7 +187,7 @@ create_client (RemoteOptions  *options,
 
   if (options->server != NULL)
     {
-      session = soup_session_new ();
+      session = iwd_client_new_session ();
       *out_server = g_strdup (options->server);
       return iwd_client_new_for_server (session, options->server, error);
     }

@@ -362,7 +362,7 @@ iwd_application_class_init (IwdApplicationClass *klass)
 static void
 iwd_application_init (IwdApplication *self)
 {
-  self->session = soup_session_new ();
+  self->session = iwd_client_new_session ();
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 

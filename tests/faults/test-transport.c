@@ -223,6 +223,79 @@ test_self_signed_rejected (Fixture       *f,
   g_assert_cmpuint (f->requests_served, ==, 0);
 }
 
+/* Keeps each request to /stall waiting, and answers the others. */
+static void
+on_stalling_request (SoupServer        *server,
+                     SoupServerMessage *message,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           data)
+{
+  Fixture *f = data;
+
+  if (g_str_equal (path, "/stall"))
+    {
+      soup_server_message_pause (message);
+      return;
+    }
+
+  f->requests_served++;
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
+}
+
+static void
+send_get (Fixture             *f,
+          guint                port,
+          const char          *path,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             data)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", port, path);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+
+  soup_session_send_and_read_async (f->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    callback, data);
+}
+
+/* Two requests that the server leaves waiting, as the error list under a
+ * stall, must not hold back a third one to the same server. */
+static void
+test_stalled_requests_leave_room (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GCancellable) stalled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  guint watchdog;
+  guint port;
+
+  g_clear_object (&f->session);
+  f->session = iwd_client_new_session ();
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, on_stalling_request, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  port = get_server_port (f);
+
+  send_get (f, port, "/stall", stalled, NULL, NULL);
+  send_get (f, port, "/stall", stalled, NULL, NULL);
+  send_get (f, port, "/ok", NULL, on_done, f);
+  watchdog = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, on_watchdog, NULL);
+  while (f->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (watchdog);
+
+  body = soup_session_send_and_read_finish (f->session, f->result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (body), ==, 2);
+  g_assert_cmpuint (f->requests_served, ==, 1);
+
+  g_cancellable_cancel (stalled);
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +308,8 @@ main (int   argc,
               fixture_set_up, test_plain_http_loopback_accepted, fixture_tear_down);
   g_test_add ("/transport/self-signed-rejected", Fixture, NULL,
               fixture_set_up, test_self_signed_rejected, fixture_tear_down);
+  g_test_add ("/transport/stalled-requests-leave-room", Fixture, NULL,
+              fixture_set_up, test_stalled_requests_leave_room, fixture_tear_down);
 
   return g_test_run ();
 }
