@@ -284,6 +284,39 @@ test_chooser_hides_column (PanelFixture  *fixture,
   g_assert_cmpstr (hidden_after_showing, ==, "[]");
 }
 
+/* The arrow keys move between the checks of the open chooser, without
+ * hiding or showing the columns they pass: the list's Down and Up keys
+ * move its cursor. Space or Enter toggles the focused column. */
+static void
+test_chooser_arrow_keys (PanelFixture  *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *chooser = find_descendant (GTK_WIDGET (fixture->view), IWD_TYPE_COLUMN_CHOOSER);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant (chooser, GTK_TYPE_MENU_BUTTON));
+  GtkColumnViewColumn *first = get_view_column (fixture->view, 0);
+  GtkCheckButton *check = find_check (chooser, gtk_column_view_column_get_title (first));
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (check));
+  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkRoot *root;
+
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_widget_grab_focus (row));
+  root = gtk_widget_get_root (row);
+
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (root)));
+  g_assert_true (gtk_root_get_focus (root) != row);
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
+  g_assert_true (gtk_root_get_focus (root) == row);
+
+  for (guint column = 0; column < 4; column++)
+    g_assert_true (gtk_column_view_column_get_visible (get_view_column (fixture->view, column)));
+
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_false (gtk_column_view_column_get_visible (first));
+}
+
 static void
 test_chooser_remembers (PanelFixture  *fixture,
                         gconstpointer  user_data)
@@ -520,6 +553,8 @@ main (int   argc,
               panel_fixture_set_up, test_table_kind, panel_fixture_tear_down);
   g_test_add ("/grid-panels/chooser/hides-column", PanelFixture, NULL,
               panel_fixture_set_up, test_chooser_hides_column, panel_fixture_tear_down);
+  g_test_add ("/grid-panels/chooser/arrow-keys", PanelFixture, NULL,
+              panel_fixture_set_up, test_chooser_arrow_keys, panel_fixture_tear_down);
   g_test_add ("/grid-panels/chooser/remembers", PanelFixture, NULL,
               panel_fixture_set_up, test_chooser_remembers, panel_fixture_tear_down);
   g_test_add ("/grid-panels/chooser/default-hidden", PanelFixture, NULL,

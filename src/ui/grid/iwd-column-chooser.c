@@ -10,7 +10,11 @@
  * IwdColumnChooser:
  *
  * A button above the grid whose popover has one check per column, to
- * show or hide it. The hidden columns are remembered in the
+ * show or hide it. The checks sit in the rows of a list, which take the
+ * focus in their place: GTK 4.8 toggles a check button that is in no
+ * group when an arrow key leaves it, so a broker walking the list with
+ * the arrows hid each column on the way. Space or Enter on a row
+ * toggles its check. The hidden columns are remembered in the
  * `hidden-columns` setting for each kind of table (contracts,
  * commissions, other), by column key, so that every table of one kind
  * opens with the same columns. Until the user chooses, the contracts open
@@ -21,7 +25,7 @@ struct _IwdColumnChooser
   GtkWidget      parent_instance;
 
   GtkMenuButton *menu_button;   /* template child */
-  GtkBox        *check_box;     /* template child */
+  GtkListBox    *check_list;    /* template child; one row per column */
 
   GSettings     *settings;      /* owned */
   GtkColumnView *column_view;   /* owned; NULL until columns are set */
@@ -102,8 +106,8 @@ remove_checks (IwdColumnChooser *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->check_box))) != NULL)
-    gtk_box_remove (self->check_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->check_list))) != NULL)
+    gtk_list_box_remove (self->check_list, child);
 }
 
 static void
@@ -121,7 +125,9 @@ add_check (IwdColumnChooser    *self,
            GStrv                hidden_keys)
 {
   const char *key = get_column_key (column);
-  GtkWidget *check = gtk_check_button_new_with_label (gtk_column_view_column_get_title (column));
+  const char *title = gtk_column_view_column_get_title (column);
+  GtkWidget *check = gtk_check_button_new_with_label (title);
+  GtkWidget *row = gtk_list_box_row_new ();
 
   if (key != NULL)
     gtk_column_view_column_set_visible (column, !g_strv_contains ((const char * const *) hidden_keys, key));
@@ -130,7 +136,21 @@ add_check (IwdColumnChooser    *self,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (column, "notify::visible",
                            G_CALLBACK (on_column_visible_changed), self, 0);
-  gtk_box_append (self->check_box, check);
+
+  gtk_widget_set_focusable (check, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_list_box_append (self->check_list, row);
+}
+
+static void
+on_row_activated (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  IwdColumnChooser *self)
+{
+  GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_box_row_get_child (row));
+
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
 }
 
 static void
@@ -158,7 +178,8 @@ iwd_column_chooser_class_init (IwdColumnChooserClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/IWDesk/ui/grid/iwd-column-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, IwdColumnChooser, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, IwdColumnChooser, check_box);
+  gtk_widget_class_bind_template_child (widget_class, IwdColumnChooser, check_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void
