@@ -5,6 +5,7 @@
 
 #include "iwd-api-error.h"
 #include "iwd-error-message.h"
+#include "iwd-page-keys.h"
 #include "iwd-local-file-view.h"
 #include "iwd-preferences-window.h"
 #include "iwd-profile-editor.h"
@@ -934,6 +935,25 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* The page keys that no widget inside the page took, because the focus
+ * was outside it. */
+static void
+page_key_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  IwdWindow *self = IWD_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (self->account == NULL || page == NULL)
+    return;
+
+  if (!iwd_page_keys_run (page, g_variant_get_string (parameter, NULL)))
+    g_debug ("ui: the %s page has nothing for the key %s",
+             adw_view_stack_get_visible_child_name (self->view_stack),
+             g_variant_get_string (parameter, NULL));
+}
+
 static void
 create_profile_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1199,6 +1219,11 @@ iwd_window_class_init (IwdWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", tab_names[i]);
+
+  gtk_widget_class_install_action (widget_class, "win.page-key", "s", page_key_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.page-key", "s", "search");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.page-key", "s", "reload");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.page-key", "s", "reload");
 
   gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-file", NULL);

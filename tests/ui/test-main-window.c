@@ -173,6 +173,40 @@ test_main_window_switch_tabs (WindowFixture *fixture,
   g_assert_cmpstr (iwd_window_get_tab (fixture->window), ==, "companies");
 }
 
+static gboolean
+focus_is_in (GtkWidget *widget,
+             GType      type)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, type) != NULL;
+}
+
+/* Ctrl+F reaches the page shown when the focus is outside it, as after
+ * Alt+1 or at start-up: the window passes it on. */
+static void
+test_main_window_page_keys (WindowFixture *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  GtkWidget *companies = GTK_WIDGET (iwd_window_get_companies_page (fixture->window));
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while (!gtk_widget_get_mapped (companies))
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  g_assert_true (gtk_widget_activate_action (widget, "win.page-key", "s", "search"));
+  g_assert_true (focus_is_in (widget, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_true (focus_is_in (widget, IWD_TYPE_COMPANIES_PAGE));
+
+  /* The errors page has no search: the key does nothing there. */
+  gtk_widget_activate_action (widget, "win.show-page", "s", "errors");
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  g_assert_true (gtk_widget_activate_action (widget, "win.page-key", "s", "search"));
+  g_assert_null (gtk_root_get_focus (gtk_widget_get_root (widget)));
+}
+
 static void
 test_main_window_tabs_need_account (void)
 {
@@ -537,6 +571,7 @@ main (int   argc,
 
   ADD ("/main-window/pages", test_main_window_pages);
   ADD ("/main-window/switch-tabs", test_main_window_switch_tabs);
+  ADD ("/main-window/page-keys", test_main_window_page_keys);
   g_test_add_func ("/main-window/tabs-need-account", test_main_window_tabs_need_account);
   ADD ("/main-window/create-profile", test_main_window_create_profile);
   ADD ("/main-window/open-file", test_main_window_open_file);
