@@ -371,6 +371,42 @@ test_sort_menu (ViewFixture   *fixture,
   g_assert_true (wait_for_sort (model, 0, GTK_SORT_DESCENDING));
 }
 
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+focus_grid (GtkWidget *column_view)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+
+  while (!gtk_widget_grab_focus (column_view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (focus_is_in (column_view));
+}
+
+/* Tab leaves the grid at once rather than stopping at each row, and
+ * Shift+Tab goes back to the toolbar. */
+static void
+test_tab_leaves_grid (ViewFixture   *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *column_view = GTK_WIDGET (iwd_table_view_get_column_view (fixture->view));
+  GtkWidget *export_button = find_widget (GTK_WIDGET (fixture->view), is_menu_button_labelled, "Export…");
+
+  focus_grid (column_view);
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (focus_is_in (column_view));
+
+  focus_grid (column_view);
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_is_in (export_button));
+}
+
 static void
 test_search_entry (ViewFixture   *fixture,
                    gconstpointer  data)
@@ -528,6 +564,8 @@ main (int   argc,
               view_fixture_set_up, test_sort_by_header, view_fixture_tear_down);
   g_test_add ("/table-view/sort-menu", ViewFixture, NULL,
               view_fixture_set_up, test_sort_menu, view_fixture_tear_down);
+  g_test_add ("/table-view/tab-leaves-grid", ViewFixture, NULL,
+              view_fixture_set_up, test_tab_leaves_grid, view_fixture_tear_down);
   g_test_add ("/table-view/search-entry", ViewFixture, NULL,
               view_fixture_set_up, test_search_entry, view_fixture_tear_down);
   g_test_add ("/table-view/search-one-column", ViewFixture, NULL,

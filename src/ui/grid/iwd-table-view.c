@@ -389,6 +389,29 @@ focus_search (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* GTK 4.8 stops Tab at each row of a column view, so leaving a grid of
+ * a few hundred rows took as many presses. From inside the grid, Tab
+ * goes on to the row's details, or past the view, and Shift+Tab back to
+ * the toolbar; the arrow keys still move between rows. */
+static gboolean
+iwd_table_view_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  IwdTableView *self = IWD_TABLE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean in_grid = focus != NULL && (focus == GTK_WIDGET (self->column_view)
+                                       || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)));
+
+  if (in_grid && direction == GTK_DIR_TAB_FORWARD)
+    return gtk_widget_child_focus (GTK_WIDGET (self->row_details), direction);
+
+  if (in_grid && direction == GTK_DIR_TAB_BACKWARD)
+    return gtk_widget_child_focus (GTK_WIDGET (self->export_button), direction);
+
+  return GTK_WIDGET_CLASS (iwd_table_view_parent_class)->focus (widget, direction);
+}
+
 static void
 iwd_table_view_dispose (GObject *object)
 {
@@ -468,6 +491,7 @@ iwd_table_view_class_init (IwdTableViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = iwd_table_view_dispose;
+  widget_class->focus = iwd_table_view_focus;
   object_class->get_property = iwd_table_view_get_property;
   object_class->set_property = iwd_table_view_set_property;
 
