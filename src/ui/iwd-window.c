@@ -1006,10 +1006,14 @@ open_file_action (GtkWidget  *widget,
   GtkWidget *view = iwd_local_file_view_new ();
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
-  /* Escape closes the window, unless a load is running, which the view's
-   * own Escape cancels first. */
+  /* Escape and Ctrl+W close the window, as the shortcuts window says,
+   * unless a load is running, which the view's own Escape cancels first.
+   * The global scope lets them work while no widget has the focus. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK)),
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, shortcuts);
 

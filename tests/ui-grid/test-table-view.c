@@ -302,8 +302,8 @@ assert_sort_properties (IwdTableView *view,
   g_assert_cmpstr (order, ==, expected_order);
 }
 
-/* The Sort menu lists the load order and each column, then the two
- * directions, and sorts the grid as a click on a title would, so that
+/* The Sort menu lists the two directions, then the load order and each
+ * column, and sorts the grid as a click on a title would, so that
  * the keyboard can sort it too. */
 static void
 test_sort_menu (ViewFixture   *fixture,
@@ -321,11 +321,11 @@ test_sort_menu (ViewFixture   *fixture,
   gtk_menu_button_popup (button);
   menu = gtk_menu_button_get_menu_model (button);
   g_assert_nonnull (menu);
-  assert_menu_item (menu, 0, 0, "Load Order table-view.sort-by ");
-  assert_menu_item (menu, 0, 1, "Nom table-view.sort-by Nom");
-  assert_menu_item (menu, 0, 3, "Date table-view.sort-by Date");
-  assert_menu_item (menu, 1, 0, "Ascending table-view.sort-order ascending");
-  assert_menu_item (menu, 1, 1, "Descending table-view.sort-order descending");
+  assert_menu_item (menu, 0, 0, "Ascending table-view.sort-order ascending");
+  assert_menu_item (menu, 0, 1, "Descending table-view.sort-order descending");
+  assert_menu_item (menu, 1, 0, "Load Order table-view.sort-by ");
+  assert_menu_item (menu, 1, 1, "Nom table-view.sort-by Nom");
+  assert_menu_item (menu, 1, 3, "Date table-view.sort-by Date");
   assert_sort_properties (fixture->view, "", "ascending");
   gtk_menu_button_popdown (button);
 
@@ -334,7 +334,7 @@ test_sort_menu (ViewFixture   *fixture,
   gtk_column_view_column_set_visible (names, FALSE);
   gtk_menu_button_popup (button);
   menu = gtk_menu_button_get_menu_model (button);
-  assert_menu_item (menu, 0, 1, "Montant table-view.sort-by Montant");
+  assert_menu_item (menu, 1, 1, "Montant table-view.sort-by Montant");
   gtk_menu_button_popdown (button);
   gtk_column_view_column_set_visible (names, TRUE);
 

@@ -225,8 +225,9 @@ new_sort_item (const char *label,
   return item;
 }
 
-/* Lists the load order and each visible column, in their shown order,
- * then the two directions. */
+/* Lists the two directions, then the load order and each visible
+ * column in their shown order: the directions come first, above a list
+ * that may need scrolling. */
 static void
 fill_sort_menu (IwdTableView *self)
 {
@@ -260,8 +261,8 @@ fill_sort_menu (IwdTableView *self)
 
   g_menu_append_item (directions, ascending);
   g_menu_append_item (directions, descending);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (columns));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (directions));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (columns));
   gtk_menu_button_set_menu_model (self->sort_button, G_MENU_MODEL (menu));
 }
 
