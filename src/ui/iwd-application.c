@@ -199,7 +199,9 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  static const char *developers[] = { "The IWDesk developers", NULL };
+  /* Translators: the authors' name in the about window */
+  const char *team = _("The IWDesk developers");
+  const char *developers[] = { team, NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -208,7 +210,7 @@ about_action (GSimpleAction *action,
                         "application-name", "IWDesk",
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
-                        "developer-name", "The IWDesk developers",
+                        "developer-name", team,
                         "developers", developers,
                         "comments", _("Sets up the ImportWeb robot and reads the contracts "
                                       "and commission statements it downloads"),

@@ -278,8 +278,8 @@ test_missing_file_error (LocalFixture  *fixture,
                          gconstpointer  user_data)
 {
   g_autofree char *path = g_build_filename (fixture->directory, "missing.tsv", NULL);
-  g_autofree char *message = g_strdup_printf ("Could not open %s: The file does not exist any more. "
-                                               "Choose it again.\nDetails: ", path);
+  g_autofree char *message = g_strdup_printf ("Could not open %s: There is no file at this place. "
+                                               "Check its name and folder, or choose it again.\nDetails: ", path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 

@@ -210,7 +210,7 @@ static const char *
 describe_load_error (const GError *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return _("The file does not exist any more. Choose it again.");
+    return _("There is no file at this place. Check its name and folder, or choose it again.");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     return _("You may not read this file. Copy it to your own folder, then open the copy.");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
