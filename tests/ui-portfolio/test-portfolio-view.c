@@ -797,6 +797,90 @@ test_forget_copies (Fixture       *fixture,
   g_assert_null (iwd_freshness_banner_get_message (iwd_commissions_tab_get_freshness_banner (commissions)));
 }
 
+static void
+keep_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Saves AZ-BAD with a password the sandbox's insurer refuses, so that
+ * the robot lists a login error for it and collects nothing. */
+static void
+save_refused_profile (Fixture *fixture)
+{
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (values, "Login", "jdupont");
+  json_object_set_string_member (values, "Password", "wrong");
+  json_object_set_string_member (values, "Marche", "P");
+  iwd_client_save_profile_async (fixture->portfolio.client, "ALLIANZ", "AZ-BAD", values, NULL, NULL,
+                                 keep_result_cb, &result);
+  portfolio_wait_until (has_result, &result);
+  g_assert_true (iwd_client_save_profile_finish (fixture->portfolio.client, result, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+get_collecting_description (IwdContractsTab *tab)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (tab));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      for (GtkWidget *page = gtk_widget_get_first_child (child);
+           page != NULL;
+           page = gtk_widget_get_next_sibling (page))
+        {
+          if (ADW_IS_STATUS_PAGE (page) && gtk_widget_get_visible (page)
+              && g_str_has_prefix (adw_status_page_get_description (ADW_STATUS_PAGE (page)) ?: "",
+                                   "The robot is still collecting"))
+            return adw_status_page_get_description (ADW_STATUS_PAGE (page));
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+explains_refused_profile (gpointer data)
+{
+  const char *description = get_collecting_description (data);
+
+  return description != NULL && strstr (description, "The robot cannot work on profile AZ-BAD: ") != NULL;
+}
+
+/* A portfolio whose only profile the insurer refuses stays collecting,
+ * and the reason shows under the waiting message. */
+static void
+test_contracts_explain_refused_profile (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  IwdContractsTab *tab;
+  const char *description;
+
+  save_refused_profile (fixture);
+  portfolio_create (&fixture->portfolio, "PTF1", "Cabinet Martin");
+  portfolio_add_profile (&fixture->portfolio, "PTF1", "ALLIANZ", "AZ-BAD");
+  tab = iwd_portfolio_view_get_contracts_tab (open_view (fixture));
+
+  portfolio_wait_until (explains_refused_profile, tab);
+  description = get_collecting_description (tab);
+  g_assert_cmpint (iwd_contracts_tab_get_state (tab), ==, IWD_CONTRACTS_TAB_STATE_COLLECTING);
+  g_assert_true (g_str_has_prefix (description, "The robot is still collecting this portfolio’s contracts."));
+  g_assert_true (g_str_has_suffix (description, "It collects nothing for this profile until its "
+                                                "credentials are updated on the Profiles page."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +910,8 @@ main (int   argc,
 
   g_test_add ("/ui/portfolio/view/contracts-after-delay", Fixture, collecting,
               fixture_set_up, test_contracts_after_delay, fixture_tear_down);
+  g_test_add ("/ui/portfolio/view/contracts-explain-refused-profile", Fixture, at_once,
+              generated_set_up, test_contracts_explain_refused_profile, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/commissions-ready-toast", Fixture, NULL,
               fixture_set_up, test_commissions_ready_toast, fixture_tear_down);
   g_test_add ("/ui/portfolio/view/contracts-see-added-profile", Fixture, NULL,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "iwd-cell-format.h"
+#include "iwd-collect-errors.h"
 #include "iwd-collect-poll.h"
 #include "iwd-commissions-tab.h"
 #include "iwd-freshness-banner.h"
@@ -43,6 +44,7 @@ struct _IwdCommissionsTab
   char                   *portfolio_id;     /* owned */
   IwdErrorFormatter       formatter;
   GCancellable           *cancellable;      /* owned, nullable: the load under way */
+  GCancellable           *errors_cancellable; /* owned, nullable: the error list read while collecting */
   GPtrArray              *tables;           /* owned: IwdTable, one per profile shown */
   IwdTable               *grid_table;       /* owned, nullable: the tables merged, as the grid shows them */
   IwdCommissionsTabState  state;
@@ -300,6 +302,17 @@ show_collecting (IwdCommissionsTab *self)
                              (int) minutes);
   adw_status_page_set_description (self->collecting_status, message);
   set_state (self, IWD_COMMISSIONS_TAB_STATE_COLLECTING);
+
+  /* A profile the robot cannot log in to gets no statement, so its error
+   * shows under the waiting message. */
+  g_cancellable_cancel (self->errors_cancellable);
+  g_clear_object (&self->errors_cancellable);
+  if (self->chosen == NULL)
+    return;
+
+  self->errors_cancellable = g_cancellable_new ();
+  iwd_collect_errors_complete_status (self->collecting_status, message, self->client,
+                                      (const char * const *) self->chosen, self->errors_cancellable);
 }
 
 /* TODO: a statement with no line reads as one still being collected,
@@ -823,6 +836,8 @@ iwd_commissions_tab_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->errors_cancellable);
+  g_clear_object (&self->errors_cancellable);
   /* Dispose may run twice, and the poll is cleared last. */
   if (self->poll != NULL)
     iwd_collect_poll_stop (self->poll);

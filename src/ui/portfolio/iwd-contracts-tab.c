@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "iwd-collect-errors.h"
 #include "iwd-collect-poll.h"
 #include "iwd-contracts-tab.h"
 #include "iwd-load-progress.h"
@@ -31,6 +32,7 @@ struct _IwdContractsTab
   IwdContractsTabState  previous_state;    /* shown again when a load is cancelled */
   IwdCollectPoll       *poll;              /* owned */
   char                 *message;           /* owned, nullable: the sentence shown */
+  GCancellable         *errors_cancellable; /* owned, nullable: the error list read while collecting */
 
   GtkStack             *stack;             /* template child */
   IwdLoadProgress      *progress;          /* template child */
@@ -118,6 +120,24 @@ mark_checked (IwdContractsTab *self)
   gtk_label_set_text (self->last_checked_label, text);
 }
 
+/* A profile the robot cannot log in to keeps the portfolio waiting, so
+ * its error shows under the waiting message. */
+static void
+explain_collecting (IwdContractsTab *self)
+{
+  g_auto(GStrv) profiles = iwd_account_state_list_portfolio_profiles (self->account_state,
+                                                                      self->portfolio_id);
+
+  g_cancellable_cancel (self->errors_cancellable);
+  g_clear_object (&self->errors_cancellable);
+  if (profiles == NULL)
+    return;
+
+  self->errors_cancellable = g_cancellable_new ();
+  iwd_collect_errors_complete_status (self->collecting_status, self->message, self->client,
+                                      (const char * const *) profiles, self->errors_cancellable);
+}
+
 static void
 show_collecting (IwdContractsTab *self)
 {
@@ -131,6 +151,7 @@ show_collecting (IwdContractsTab *self)
   adw_status_page_set_description (self->collecting_status, self->message);
   set_state (self, IWD_CONTRACTS_TAB_STATE_COLLECTING);
   iwd_collect_poll_schedule (self->poll);
+  explain_collecting (self);
 }
 
 static void
@@ -283,6 +304,8 @@ iwd_contracts_tab_dispose (GObject *object)
   g_clear_object (&self->poll);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->errors_cancellable);
+  g_clear_object (&self->errors_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IWD_TYPE_CONTRACTS_TAB);
   g_clear_object (&self->client);
