@@ -565,6 +565,24 @@ iwd_sign_in_page_reset (IwdSignInPage *self)
 }
 
 /**
+ * iwd_sign_in_page_focus_form:
+ * @self: a sign-in page
+ *
+ * Puts the focus in the first field left to type: the login, or the
+ * password once the login is filled.
+ */
+void
+iwd_sign_in_page_focus_form (IwdSignInPage *self)
+{
+  g_return_if_fail (IWD_IS_SIGN_IN_PAGE (self));
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->login_row)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->login_row));
+  else
+    focus_password (self);
+}
+
+/**
  * iwd_sign_in_page_prefill:
  * @self: a sign-in page
  * @id: the account to sign in again

@@ -20,6 +20,7 @@ gboolean           iwd_sign_in_page_get_busy          (IwdSignInPage      *self)
 const char        *iwd_sign_in_page_get_error_message (IwdSignInPage      *self);
 
 void               iwd_sign_in_page_reset             (IwdSignInPage      *self);
+void               iwd_sign_in_page_focus_form        (IwdSignInPage      *self);
 void               iwd_sign_in_page_prefill           (IwdSignInPage      *self,
                                                        const IwdAccountId *id,
                                                        const char         *message);

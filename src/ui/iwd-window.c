@@ -146,6 +146,10 @@ show_page (IwdWindow  *self,
 {
   gtk_stack_set_visible_child_name (self->main_stack, name);
   update_actions (self);
+
+  /* The first keys typed go to the form, not to a widget left behind. */
+  if (g_str_equal (name, "sign-in"))
+    iwd_sign_in_page_focus_form (self->sign_in_page);
 }
 
 static void

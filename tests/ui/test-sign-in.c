@@ -218,6 +218,16 @@ test_sign_in_network_type_password (SignInFixture *fixture,
   g_assert_cmpstr (sign_in_page_text (window, "login_row"), ==, "alice");
 }
 
+static gboolean
+has_focus_in (IwdWindow  *window,
+              const char *name)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row = sign_in_page_child (window, name);
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
 static void
 test_sign_in_missing_password (SignInFixture *fixture,
                                gconstpointer  data)
@@ -234,6 +244,9 @@ test_sign_in_missing_password (SignInFixture *fixture,
   g_assert_cmpstr (sign_in_page_text (fixture->window, "server_url_row"), ==, fixture->base_url);
   g_assert_cmpstr (iwd_sign_in_page_get_error_message (iwd_window_get_sign_in_page (fixture->window)), ==,
                    "No password is saved for this account on this computer. Type it to sign in.");
+
+  /* What the broker types next goes to the password. */
+  g_assert_true (has_focus_in (fixture->window, "password_row"));
 }
 
 static void
@@ -251,6 +264,8 @@ test_sign_in_switch_accounts (SignInFixture *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-account", NULL));
   g_assert_cmpstr (iwd_window_get_page (fixture->window), ==, "sign-in");
+  /* The new account's login is the first thing typed. */
+  g_assert_true (has_focus_in (fixture->window, "login_row"));
   sign_in (fixture, "bob", BOB_PASSWORD);
 
   g_assert_cmpstr (iwd_client_get_login (iwd_window_get_client (fixture->window)), ==, "bob");
