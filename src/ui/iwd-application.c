@@ -46,6 +46,8 @@ static const GOptionEntry option_entries[] = {
     N_("Save the window to a PNG file once the first page has loaded, then quit"), N_("FILE") },
   { "tab", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Show this tab after signing in: companies, portfolios, profiles or errors"), N_("NAME") },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Contracts lists or commission statements to show, each in a window of its own"), N_("[FILE…]") },
   { NULL }
 };
 
@@ -295,6 +297,27 @@ iwd_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Files given on the command line, or by a file manager through the
+ * desktop file's %F, open beside the window, also in a second launch. */
+static void
+open_files (IwdApplication          *self,
+            GApplicationCommandLine *command_line,
+            GVariantDict            *options)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_auto(GStrv) paths = NULL;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &paths) || !IWD_IS_WINDOW (window))
+    return;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, paths[i]);
+
+      iwd_window_open_local_file (IWD_WINDOW (window), file);
+    }
+}
+
 static int
 iwd_application_command_line (GApplication            *app,
                               GApplicationCommandLine *command_line)
@@ -318,6 +341,7 @@ iwd_application_command_line (GApplication            *app,
     }
 
   g_application_activate (app);
+  open_files (self, command_line, options);
 
   return EXIT_SUCCESS;
 }

@@ -1001,9 +1001,17 @@ preferences_action (GtkWidget  *widget,
  * the same grid as a portfolio, so a broker can read a statement that
  * did not come through ImportWeb. */
 static void
-open_file_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+on_local_file_loaded (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  /* The view shows the outcome and logs an error. */
+  iwd_local_file_view_load_finish (IWD_LOCAL_FILE_VIEW (source_object), result, NULL);
+}
+
+/* A window of its own for a local file, beside the account's window. */
+static GtkWidget *
+new_local_file_window (IwdWindow *self)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -1022,7 +1030,7 @@ open_file_action (GtkWidget  *widget,
   gtk_widget_add_controller (window, shortcuts);
 
   g_object_bind_property (view, "title", window, "title", G_BINDING_SYNC_CREATE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
 
   gtk_widget_set_vexpand (view, TRUE);
@@ -1030,6 +1038,16 @@ open_file_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (box), view);
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
+
+  return view;
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkWidget *view = new_local_file_window (IWD_WINDOW (widget));
 
   gtk_widget_activate_action (view, "grid.open-file", NULL);
 }
@@ -1621,4 +1639,25 @@ iwd_window_get_editor_window (IwdWindow *self)
   g_return_val_if_fail (IWD_IS_WINDOW (self), NULL);
 
   return self->editor_window;
+}
+
+/**
+ * iwd_window_open_local_file:
+ * @self: a window
+ * @file: a contracts list or a commission statement
+ *
+ * Shows @file in a window of its own, as Ctrl+O does once the file is
+ * chosen: for a file given on the command line or from a file manager.
+ */
+void
+iwd_window_open_local_file (IwdWindow *self,
+                            GFile     *file)
+{
+  GtkWidget *view;
+
+  g_return_if_fail (IWD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  view = new_local_file_window (self);
+  iwd_local_file_view_load_async (IWD_LOCAL_FILE_VIEW (view), file, NULL, on_local_file_loaded, NULL);
 }

@@ -43,4 +43,7 @@ void               iwd_window_switch_account     (IwdWindow          *self,
 void               iwd_window_add_toast          (IwdWindow          *self,
                                                   AdwToast           *toast);
 
+void               iwd_window_open_local_file    (IwdWindow          *self,
+                                                  GFile              *file);
+
 G_END_DECLS

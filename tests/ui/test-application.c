@@ -174,6 +174,53 @@ test_application_demo_and_server (void)
   g_assert_cmpint (run_application (arguments), ==, EXIT_FAILURE);
 }
 
+typedef struct {
+  GApplication *app;
+  const char   *title;
+  gboolean      found;
+  gint64        deadline;
+} FileWindowWait;
+
+static gboolean
+find_file_window_cb (gpointer user_data)
+{
+  FileWindowWait *wait = user_data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    wait->found |= g_strcmp0 (gtk_window_get_title (l->data), wait->title) == 0;
+
+  if (!wait->found && g_get_monotonic_time () < wait->deadline)
+    return G_SOURCE_CONTINUE;
+
+  g_application_quit (wait->app);
+  return G_SOURCE_REMOVE;
+}
+
+/* A statement given on the command line, as a file manager passes it,
+ * opens in a window titled after the file. */
+static void
+test_application_open_file (void)
+{
+  g_autoptr(IwdApplication) app = new_application ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("iwdesk-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bordereau.tsv", NULL);
+  char *argv[] = { (char *) "iwdesk", (char *) "--demo", path, NULL };
+  FileWindowWait wait = { G_APPLICATION (app), "bordereau.tsv", FALSE,
+                          g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "Police\tCompagnie\tCommission\nP1\tAXA\t12,50\n", -1, NULL));
+
+  g_timeout_add (200, find_file_window_cb, &wait);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, EXIT_SUCCESS);
+
+  g_assert_true (wait.found);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/application/help-overlay-keys", test_application_help_overlay_keys);
   g_test_add_func ("/application/demo-screenshot", test_application_demo_screenshot);
   g_test_add_func ("/application/demo-and-server", test_application_demo_and_server);
+  g_test_add_func ("/application/open-file", test_application_open_file);
 
   return g_test_run ();
 }
