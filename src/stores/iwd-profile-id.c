@@ -58,6 +58,10 @@ iwd_profile_id_dup_problem (const char         *id,
                             id, length, IWD_STATE_MAX_ID_LENGTH);
 
   forbidden = dup_first_forbidden_char (id);
+  if (forbidden != NULL && g_unichar_isspace (g_utf8_get_char (forbidden)))
+    /* Translators: %s is the id the user typed */
+    return g_strdup_printf (_("“%s” contains a space. Remove it, or put “-” or “_” in its place."), id);
+
   if (forbidden != NULL)
     /* Translators: the first %s is the id the user typed, the second the character to remove */
     return g_strdup_printf (_("“%s” contains “%s”. Use only letters without accents, digits, “-”, “_” and “.”."),

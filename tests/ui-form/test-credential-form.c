@@ -387,7 +387,7 @@ test_form_profile_id_rules (Fixture       *fixture,
 
   check_id_problem (fixture, "ABCDEFGHIJKLMNOP", "has 16 characters");
   check_id_problem (fixture, "ALZ/01", "contains “/”");
-  check_id_problem (fixture, "ALZ 01", "contains “ ”");
+  check_id_problem (fixture, "ALZ 01", "contains a space. Remove it, or put “-” or “_” in its place.");
   check_id_problem (fixture, "Société", "contains “é”");
   check_id_problem (fixture, ".hidden", "starts with “.”");
   check_id_problem (fixture, "ALZ-01", "already has the id “ALZ-01”");
