@@ -122,6 +122,7 @@ test_profile_fallback (void)
   g_assert_cmpuint (iwd_table_get_n_rows (summary), ==, 2);
   g_assert_cmpstr (iwd_table_get_text (summary, 0, 0), ==, "A1");
   g_assert_cmpint (iwd_table_get_int64 (summary, 0, 2), ==, 40000);
+  g_assert_false (iwd_commissions_summary_has_company (table));
 }
 
 static void
@@ -130,6 +131,7 @@ test_applies (void)
   g_autoptr(IwdTable) statement = parse_statement (STATEMENT);
   g_autoptr(IwdTable) names = parse_statement ("Nom\tVille\nMartin\tNice\n");
 
+  g_assert_true (iwd_commissions_summary_has_company (statement));
   g_assert_true (iwd_commissions_summary_applies (statement));
   g_assert_false (iwd_commissions_summary_applies (names));
 }

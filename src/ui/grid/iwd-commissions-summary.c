@@ -327,6 +327,25 @@ iwd_commissions_summary_find_group_column (IwdTable        *table,
 }
 
 /**
+ * iwd_commissions_summary_has_company:
+ * @table: a table
+ *
+ * Tells whether a summary of @table by company groups by a company
+ * column, or falls back on a profile column because it has none.
+ *
+ * Returns: %TRUE if @table has a company column
+ */
+gboolean
+iwd_commissions_summary_has_company (IwdTable *table)
+{
+  guint column;
+
+  g_return_val_if_fail (IWD_IS_TABLE (table), FALSE);
+
+  return find_key_column (table, company_keys, G_N_ELEMENTS (company_keys), &column);
+}
+
+/**
  * iwd_commissions_summary_applies:
  * @table: a table
  *

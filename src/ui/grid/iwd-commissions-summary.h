@@ -22,6 +22,7 @@ gboolean  iwd_commissions_summary_find_group_column (IwdTable         *table,
                                                      IwdSummaryGroup   group,
                                                      guint            *out_column);
 gboolean  iwd_commissions_summary_applies           (IwdTable         *table);
+gboolean  iwd_commissions_summary_has_company       (IwdTable         *table);
 IwdTable *iwd_commissions_summary_build             (IwdTable         *table,
                                                      const guint      *rows,
                                                      guint             n_rows,

@@ -20,6 +20,7 @@ struct _IwdSummaryPanel
 {
   GtkWidget  parent_instance;
 
+  GtkLabel  *company_heading; /* template child; "Totals by company" or "by profile" */
   GtkGrid   *company_grid;   /* template child */
   GtkGrid   *month_grid;     /* template child */
 };
@@ -135,6 +136,7 @@ iwd_summary_panel_class_init (IwdSummaryPanelClass *klass)
   (void) iwd_grid_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/IWDesk/ui/grid/iwd-summary-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, IwdSummaryPanel, company_heading);
   gtk_widget_class_bind_template_child (widget_class, IwdSummaryPanel, company_grid);
   gtk_widget_class_bind_template_child (widget_class, IwdSummaryPanel, month_grid);
 }
@@ -166,7 +168,8 @@ iwd_summary_panel_new (void)
  *   grid shows
  * @n_rows: the number of @rows
  *
- * Shows the totals of @rows by company and by month.
+ * Shows the totals of @rows by company, or by profile for a statement
+ * that names no company, and by month.
  */
 void
 iwd_summary_panel_set_rows (IwdSummaryPanel *self,
@@ -177,6 +180,8 @@ iwd_summary_panel_set_rows (IwdSummaryPanel *self,
   g_return_if_fail (IWD_IS_SUMMARY_PANEL (self));
   g_return_if_fail (IWD_IS_TABLE (table));
 
+  gtk_label_set_text (self->company_heading, iwd_commissions_summary_has_company (table)
+                                             ? _("Totals by company") : _("Totals by profile"));
   show_summary (self->company_grid, table, rows, n_rows, IWD_SUMMARY_GROUP_COMPANY);
   show_summary (self->month_grid, table, rows, n_rows, IWD_SUMMARY_GROUP_MONTH);
 }
