@@ -958,6 +958,16 @@ page_key_action (GtkWidget  *widget,
              g_variant_get_string (parameter, NULL));
 }
 
+/* A profile saved elsewhere than in the window's editor, as from a
+ * portfolio's "Create a Profile Here". */
+static void
+profile_saved_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  iwd_profiles_page_reload (IWD_WINDOW (widget)->profiles_page);
+}
+
 static void
 create_profile_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1261,6 +1271,7 @@ iwd_window_class_init (IwdWindowClass *klass)
    * name or a profile id, and the editor opens in its own window. */
   gtk_widget_class_install_action (widget_class, "company.create-profile", "s", create_profile_action);
   gtk_widget_class_install_action (widget_class, "profile.edit", "s", edit_profile_action);
+  gtk_widget_class_install_action (widget_class, "profile.saved", "s", profile_saved_action);
 
   g_type_ensure (IWD_TYPE_COMPANIES_PAGE);
   g_type_ensure (IWD_TYPE_SIGN_IN_PAGE);

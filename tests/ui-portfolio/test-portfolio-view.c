@@ -401,14 +401,29 @@ window_closed (gpointer data)
 }
 
 static void
+keep_saved_profile (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_free (*(char **) user_data);
+  *(char **) user_data = g_variant_dup_string (parameter, NULL);
+}
+
+static void
 test_profiles_create_here (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(IwdSecretStore) secrets = iwd_secret_store_new (NULL);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) saved = g_simple_action_new ("saved", G_VARIANT_TYPE_STRING);
+  g_autofree char *saved_profile = NULL;
   IwdPortfolioProfilesTab *tab;
   GtkWidget *creator;
   IwdProfileEditor *editor;
 
+  g_signal_connect (saved, "activate", G_CALLBACK (keep_saved_profile), &saved_profile);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (saved));
+  gtk_widget_insert_action_group (fixture->window, "profile", G_ACTION_GROUP (group));
   create_portfolio (fixture);
   tab = iwd_portfolio_view_get_profiles_tab (open_view (fixture));
   g_assert_null (iwd_portfolio_profiles_tab_open_creator (tab));
@@ -424,6 +439,10 @@ test_profiles_create_here (Fixture       *fixture,
   g_assert_nonnull (editor);
   portfolio_wait_until (editor_shows_form, editor);
   g_assert_cmpint (iwd_profile_editor_get_state (editor), ==, IWD_PROFILE_EDITOR_STATE_FORM);
+
+  /* A saved profile reaches the window's Profiles tab through an action. */
+  g_signal_emit_by_name (creator, "saved", "AZ9");
+  g_assert_cmpstr (saved_profile, ==, "AZ9");
 
   g_object_add_weak_pointer (G_OBJECT (creator), (gpointer *) &creator);
   gtk_window_close (GTK_WINDOW (creator));

@@ -441,6 +441,26 @@ post_failing_profile (IwdClient *client)
 }
 
 static gboolean
+profiles_page_is_loaded (IwdWindow *window)
+{
+  return iwd_profiles_page_get_state (iwd_window_get_profiles_page (window)) != IWD_PROFILES_PAGE_STATE_LOADING;
+}
+
+/* A profile saved from a portfolio reloads the Profiles tab, which then
+ * lists it. */
+static void
+test_main_window_profile_saved (WindowFixture *fixture,
+                                gconstpointer  user_data)
+{
+  IwdProfilesPage *page = iwd_window_get_profiles_page (fixture->window);
+
+  wait_for_window (fixture->window, profiles_page_is_loaded);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "profile.saved", "s", "AZ9"));
+  g_assert_cmpint (iwd_profiles_page_get_state (page), ==, IWD_PROFILES_PAGE_STATE_LOADING);
+  wait_for_window (fixture->window, profiles_page_is_loaded);
+}
+
+static gboolean
 errors_are_listed (IwdWindow *window)
 {
   GListModel *errors = iwd_errors_page_get_model (iwd_window_get_errors_page (window));
@@ -572,6 +592,7 @@ main (int   argc,
   ADD ("/main-window/pages", test_main_window_pages);
   ADD ("/main-window/switch-tabs", test_main_window_switch_tabs);
   ADD ("/main-window/page-keys", test_main_window_page_keys);
+  ADD ("/main-window/profile-saved", test_main_window_profile_saved);
   g_test_add_func ("/main-window/tabs-need-account", test_main_window_tabs_need_account);
   ADD ("/main-window/create-profile", test_main_window_create_profile);
   ADD ("/main-window/open-file", test_main_window_open_file);

@@ -410,6 +410,9 @@ profile_saved_cb (IwdPortfolioProfilesTab *self,
 
   g_signal_emit (self, signals[SIGNAL_OPERATION_FINISHED], 0, message, TRUE);
   iwd_portfolio_profiles_tab_reload (self);
+
+  /* The window's Profiles tab lists the new profile too. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "profile.saved", "s", profile_id);
 }
 
 static void
