@@ -366,6 +366,24 @@ test_unsort (void)
   g_assert_false (iwd_table_model_get_sort_column (model, NULL, NULL));
 }
 
+/* The reverse of the load order has no sort column, and a search keeps
+ * it. */
+static void
+test_reversed_load_order (void)
+{
+  g_autoptr(IwdTable) table = build_people_table ();
+  g_autoptr(IwdTableModel) model = iwd_table_model_new (table);
+  static const guint reversed[] = { 4, 3, 2, 1, 0 };
+  static const guint in_order[] = { 0, 1, 2, 3, 4 };
+
+  iwd_table_model_set_load_order (model, GTK_SORT_DESCENDING);
+  assert_rows (model, reversed, G_N_ELEMENTS (reversed));
+  g_assert_false (iwd_table_model_get_sort_column (model, NULL, NULL));
+
+  iwd_table_model_set_load_order (model, GTK_SORT_ASCENDING);
+  assert_rows (model, in_order, G_N_ELEMENTS (in_order));
+}
+
 static void
 test_compare_rows (void)
 {
@@ -811,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/table-model/prepare-search", test_prepare_search);
   g_test_add_func ("/table-model/prepare-search-cancelled", test_prepare_search_cancelled);
   g_test_add_func ("/table-model/unsort", test_unsort);
+  g_test_add_func ("/table-model/reversed-load-order", test_reversed_load_order);
   g_test_add_func ("/table-model/compare-rows", test_compare_rows);
   g_test_add_func ("/table-model/search-accents", test_search_accents);
   g_test_add_func ("/table-model/search-kinds", test_search_kinds);

@@ -358,9 +358,12 @@ test_sort_menu (ViewFixture   *fixture,
   g_assert_cmpuint (iwd_table_model_get_row (model, 0), ==, 0);
   assert_sort_properties (fixture->view, "", "ascending");
 
-  /* In load order, the direction waits for the next column chosen. */
+  /* In load order, Descending shows the last row loaded first, and the
+   * next column chosen keeps the direction. */
   g_assert_true (gtk_widget_activate_action (view, "table-view.sort-order", "s", "descending"));
   g_assert_false (iwd_table_model_get_sort_column (model, NULL, NULL));
+  g_assert_cmpuint (iwd_table_model_get_row (model, 0), ==, 2);
+  g_assert_cmpuint (iwd_table_model_get_row (model, 2), ==, 0);
   g_assert_true (gtk_widget_activate_action (view, "table-view.sort-by", "s", "Nom"));
   g_assert_true (wait_for_sort (model, 0, GTK_SORT_DESCENDING));
   g_assert_cmpuint (iwd_table_model_get_row (model, 2), ==, 1);

@@ -679,18 +679,45 @@ iwd_table_model_sort_finish (IwdTableModel  *self,
 void
 iwd_table_model_unsort (IwdTableModel *self)
 {
-  guint n_visible;
+  iwd_table_model_set_load_order (self, GTK_SORT_ASCENDING);
+}
+
+/**
+ * iwd_table_model_set_load_order:
+ * @self: a model
+ * @sort_type: %GTK_SORT_DESCENDING for the last row loaded first
+ *
+ * Puts the rows in load order, or in its reverse, and drops the sort by
+ * a column.
+ */
+void
+iwd_table_model_set_load_order (IwdTableModel *self,
+                                GtkSortType    sort_type)
+{
+  guint n_rows;
+  guint32 *order;
 
   g_return_if_fail (IWD_IS_TABLE_MODEL (self));
 
-  if (self->order == NULL)
-    return;
+  if (sort_type == GTK_SORT_ASCENDING)
+    {
+      guint n_visible;
 
-  g_clear_pointer (&self->order, g_free);
-  refilter (self);
+      if (self->order == NULL)
+        return;
 
-  n_visible = get_n_visible (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_visible, n_visible);
+      g_clear_pointer (&self->order, g_free);
+      refilter (self);
+      n_visible = get_n_visible (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_visible, n_visible);
+      return;
+    }
+
+  n_rows = iwd_table_get_n_rows (self->table);
+  order = g_new (guint32, MAX (n_rows, 1));
+  for (guint i = 0; i < n_rows; i++)
+    order[i] = n_rows - 1 - i;
+  apply_order (self, order, G_MAXUINT, GTK_SORT_DESCENDING);
 }
 
 /**
@@ -699,7 +726,8 @@ iwd_table_model_unsort (IwdTableModel *self)
  * @out_column: (out) (optional): the column the rows are sorted by
  * @out_sort_type: (out) (optional): the direction
  *
- * Returns: %TRUE if the rows are sorted, %FALSE if in load order
+ * Returns: %TRUE if the rows are sorted by a column, %FALSE if in load
+ *   order or its reverse
  */
 gboolean
 iwd_table_model_get_sort_column (IwdTableModel *self,
@@ -708,7 +736,8 @@ iwd_table_model_get_sort_column (IwdTableModel *self,
 {
   g_return_val_if_fail (IWD_IS_TABLE_MODEL (self), FALSE);
 
-  if (self->order == NULL)
+  /* A reversed load order has an order but no sort column. */
+  if (self->order == NULL || self->sort_column == G_MAXUINT)
     return FALSE;
 
   if (out_column != NULL)

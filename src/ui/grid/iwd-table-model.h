@@ -29,6 +29,8 @@ gboolean       iwd_table_model_sort_finish     (IwdTableModel       *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 void           iwd_table_model_unsort          (IwdTableModel *self);
+void           iwd_table_model_set_load_order  (IwdTableModel *self,
+                                                GtkSortType    sort_type);
 gboolean       iwd_table_model_get_sort_column (IwdTableModel *self,
                                                 guint         *out_column,
                                                 GtkSortType   *out_sort_type);

@@ -114,7 +114,7 @@ on_sorter_changed (GtkSorter       *sorter,
 
   if (!find_sort_column (self, &column, &sort_type))
     {
-      iwd_table_model_unsort (self->model);
+      iwd_table_model_set_load_order (self->model, self->sort_type);
       note_sort (self, "", self->sort_type);
       return;
     }
@@ -146,7 +146,7 @@ find_view_column (IwdTableView *self,
  * iwd_table_view_sort_by_key:
  * @self: a grid
  * @key: (nullable): the key of the column to sort by, or %NULL or "" for
- *   the load order
+ *   the load order, reversed for %GTK_SORT_DESCENDING
  * @sort_type: the direction
  *
  * Sorts the grid as a click on a column title would. A key that names no
@@ -164,6 +164,8 @@ iwd_table_view_sort_by_key (IwdTableView *self,
     {
       gtk_column_view_sort_by_column (self->column_view, NULL, sort_type);
       note_sort (self, "", sort_type);
+      if (self->model != NULL)
+        iwd_table_model_set_load_order (self->model, sort_type);
       return;
     }
 
@@ -198,8 +200,9 @@ iwd_table_view_get_sort_order (IwdTableView *self)
  * @self: a grid
  * @order: "ascending" or "descending"
  *
- * Sorts the grid's sort column in the direction named, or keeps the
- * direction for the next column chosen if the grid is in load order.
+ * Sorts the grid's sort column in the direction named, or, in load
+ * order, shows the last row loaded first for "descending". The next
+ * column chosen keeps the direction.
  */
 void
 iwd_table_view_set_sort_order (IwdTableView *self,
@@ -208,10 +211,15 @@ iwd_table_view_set_sort_order (IwdTableView *self,
   GtkSortType sort_type = g_strcmp0 (order, SORT_ORDER_DESCENDING) == 0
                           ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
 
-  if (self->sort_key == NULL || *self->sort_key == '\0')
-    note_sort (self, "", sort_type);
-  else
-    iwd_table_view_sort_by_key (self, self->sort_key, sort_type);
+  if (self->sort_key != NULL && *self->sort_key != '\0')
+    {
+      iwd_table_view_sort_by_key (self, self->sort_key, sort_type);
+      return;
+    }
+
+  note_sort (self, "", sort_type);
+  if (self->model != NULL)
+    iwd_table_model_set_load_order (self->model, sort_type);
 }
 
 static GMenuItem *

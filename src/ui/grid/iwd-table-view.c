@@ -676,7 +676,7 @@ iwd_table_view_set_table (IwdTableView *self,
   if (g_strcmp0 (kept.table_kind, self->table_kind) == 0)
     restore_view_state (self, &kept);
   else
-    iwd_table_view_sort_by_key (self, NULL, kept.sort_type);
+    iwd_table_view_sort_by_key (self, NULL, GTK_SORT_ASCENDING);
 }
 
 /**
