@@ -14,6 +14,7 @@
 #include "iwd-profile.h"
 #include "iwd-robot-error.h"
 #include "iwd-sandbox.h"
+#include "iwd-test-objects.h"
 
 #define TEST_TIMEOUT_SECONDS 30
 #define ROBOT_DELAY_MS 150
@@ -87,26 +88,6 @@ wait_ms (guint milliseconds)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* A worker thread may drop its reference to a task just after the task's
- * callback ran, so the client can outlive the test's last call briefly. */
-static void
-assert_finalized_soon (gpointer object)
-{
-  GObject *weak = object;
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (weak, (gpointer *) &weak);
-  g_object_unref (object);
-
-  while (weak != NULL && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  g_assert_null (weak);
-}
-
 static void
 start_sandbox (Fixture    *f,
                const char *fixtures_dir)
@@ -157,7 +138,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_null (f->result);
-  assert_finalized_soon (g_steal_pointer (&f->client));
+  iwd_test_assert_finalized_soon (g_steal_pointer (&f->client));
   g_clear_object (&f->session);
 
   iwd_sandbox_stop (f->sandbox);

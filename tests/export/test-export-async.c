@@ -6,6 +6,7 @@
 
 #include "iwd-export.h"
 #include "iwd-test-export.h"
+#include "iwd-test-objects.h"
 
 #define LARGE_TABLE_ROWS 200000
 
@@ -180,28 +181,6 @@ test_missing_folder (Fixture       *fixture,
   g_assert_cmpuint (iwd_test_export_count_files (fixture->dir), ==, 0);
 }
 
-/* Drops the last reference and waits, 30 seconds at most, until the
- * table is finalized: a cancelled export returns at once, while its
- * worker thread may still hold the table for a moment, for long under
- * valgrind. */
-static void
-assert_finalized_soon (gpointer object)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  gpointer weak_pointer = object;
-
-  g_object_add_weak_pointer (object, &weak_pointer);
-  g_object_unref (object);
-
-  while (weak_pointer != NULL && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (10000);
-    }
-
-  g_assert_null (weak_pointer);
-}
-
 #define ADD_TEST(path, function) \
   g_test_add (path, Fixture, NULL, fixture_set_up, function, fixture_tear_down)
 
@@ -222,7 +201,7 @@ main (int   argc,
   ADD_TEST ("/export/async/missing-folder", test_missing_folder);
 
   status = g_test_run ();
-  assert_finalized_soon (g_steal_pointer (&large_table));
+  iwd_test_assert_finalized_soon (g_steal_pointer (&large_table));
 
   return status;
 }

@@ -14,6 +14,7 @@
 
 #include "history-test-store.h"
 #include "history-test-table.h"
+#include "iwd-test-objects.h"
 
 #define SECONDS_PER_DAY 86400
 
@@ -33,25 +34,6 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "accounts", "broker", "history.sqlite3", NULL);
   f->store = iwd_history_store_new (f->path);
-}
-
-/* A task's thread may drop its reference just after the callback ran. */
-static void
-assert_finalized_soon (gpointer object)
-{
-  GObject *weak = object;
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (weak, (gpointer *) &weak);
-  g_object_unref (object);
-
-  while (weak != NULL && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  g_assert_null (weak);
 }
 
 static void
@@ -78,7 +60,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->store != NULL)
-    assert_finalized_soon (g_steal_pointer (&f->store));
+    iwd_test_assert_finalized_soon (g_steal_pointer (&f->store));
   remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
@@ -87,7 +69,7 @@ fixture_tear_down (Fixture       *f,
 static void
 reopen_store (Fixture *f)
 {
-  assert_finalized_soon (g_steal_pointer (&f->store));
+  iwd_test_assert_finalized_soon (g_steal_pointer (&f->store));
   f->store = iwd_history_store_new (f->path);
 }
 

@@ -5,6 +5,7 @@
 #include "iwd-column-sorter.h"
 #include "iwd-table-builder.h"
 #include "iwd-table-view.h"
+#include "iwd-test-objects.h"
 
 #define WAIT_TIMEOUT_US (30 * G_USEC_PER_SEC)
 
@@ -149,28 +150,6 @@ wait_for_sort (IwdTableModel *model,
   return TRUE;
 }
 
-/* Drops the caller's reference and runs the main loop until the object
- * is finalized, or for 30 seconds at most, because the view's worker
- * threads keep the model and table until their results reach the main
- * loop. */
-static void
-assert_finalized_soon (gpointer object)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-  gpointer weak_pointer = object;
-
-  g_object_add_weak_pointer (object, &weak_pointer);
-  g_object_unref (object);
-
-  while (weak_pointer != NULL && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  g_assert_null (weak_pointer);
-}
-
 typedef struct {
   IwdTable     *table;
   GtkWindow    *window;
@@ -198,7 +177,7 @@ view_fixture_tear_down (ViewFixture   *fixture,
 {
   gtk_window_destroy (fixture->window);
   g_assert_finalize_object (fixture->view);
-  assert_finalized_soon (fixture->table);
+  iwd_test_assert_finalized_soon (fixture->table);
 }
 
 static void
@@ -542,7 +521,7 @@ test_finalize (void)
   model = g_object_ref (iwd_table_view_get_model (IWD_TABLE_VIEW (view)));
 
   g_assert_finalize_object (view);
-  assert_finalized_soon (model);
+  iwd_test_assert_finalized_soon (model);
 }
 
 int
