@@ -2,8 +2,8 @@
 
 #include "iwd-page-keys.h"
 
-/* The page keys that reach the window: a page binds Ctrl+F, F5 and
- * Ctrl+R itself, which GTK runs only while the focus is inside it. At
+/* The page keys that reach the window: a page binds Ctrl+F, F5, Ctrl+R,
+ * Ctrl+N and Alt+Left itself, which GTK runs only while the focus is inside it. At
  * start-up, after Alt+1 or after a tab was chosen, the focus sits on the
  * tab bar or nowhere, and the window then passes the key to the page
  * shown. Each key lists the widgets that take it, as type names, deepest
@@ -17,6 +17,15 @@ typedef struct {
 static const PageTarget search_targets[] = {
   { "IwdTableView", "table-view.search" },
   { "IwdCompaniesPage", "companies.search" },
+};
+
+static const PageTarget new_targets[] = {
+  { "IwdPortfoliosPage", "portfolios.new" },
+};
+
+static const PageTarget back_targets[] = {
+  { "IwdPortfoliosPage", "portfolios.back" },
+  { "IwdCompaniesPage", "companies.back" },
 };
 
 static const PageTarget reload_targets[] = {
@@ -71,10 +80,11 @@ run_first (GtkWidget        *page,
 /**
  * iwd_page_keys_run:
  * @page: the page shown
- * @key: "search" or "reload"
+ * @key: "search", "reload", "new" or "back"
  *
  * Runs the page's own action for @key: the search of the grid or the
- * list shown, or the reload of the page.
+ * list shown, the reload of the page, a new portfolio, or the way back
+ * to the list.
  *
  * Returns: %TRUE if a widget of @page took the key
  */
@@ -89,6 +99,12 @@ iwd_page_keys_run (GtkWidget  *page,
 
   if (g_strcmp0 (key, "reload") == 0)
     return run_first (page, reload_targets, G_N_ELEMENTS (reload_targets));
+
+  if (g_strcmp0 (key, "new") == 0)
+    return run_first (page, new_targets, G_N_ELEMENTS (new_targets));
+
+  if (g_strcmp0 (key, "back") == 0)
+    return run_first (page, back_targets, G_N_ELEMENTS (back_targets));
 
   return FALSE;
 }

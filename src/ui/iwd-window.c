@@ -129,7 +129,8 @@ update_actions (IwdWindow *self)
   const char *page = iwd_window_get_page (self);
   gboolean can_go_back = self->account != NULL && g_strcmp0 (page, "sign-in") == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 can_go_back || g_strcmp0 (page, "main") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
                                  self->account != NULL && g_strcmp0 (page, "main") == 0);
@@ -147,9 +148,12 @@ show_page (IwdWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, name);
   update_actions (self);
 
-  /* The first keys typed go to the form, not to a widget left behind. */
+  /* The first keys typed go to the page shown, not to a widget left
+   * behind on a hidden page, where GTK 4.8 kept them. */
   if (g_str_equal (name, "sign-in"))
     iwd_sign_in_page_focus_form (self->sign_in_page);
+  else if (g_str_equal (name, "main"))
+    gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -840,6 +844,14 @@ back_action (GtkWidget  *widget,
 {
   IwdWindow *self = IWD_WINDOW (widget);
 
+  /* On the main page, Alt+Left is the page's own way back, which the
+   * page runs itself while it has the focus. */
+  if (g_strcmp0 (iwd_window_get_page (self), "main") == 0)
+    {
+      iwd_page_keys_run (adw_view_stack_get_visible_child (self->view_stack), "back");
+      return;
+    }
+
   iwd_sign_in_page_cancel (self->sign_in_page);
   if (self->account != NULL)
     show_page (self, "main");
@@ -1260,6 +1272,7 @@ iwd_window_class_init (IwdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.page-key", "s", "search");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.page-key", "s", "reload");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.page-key", "s", "reload");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.page-key", "s", "new");
 
   gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-file", NULL);

@@ -315,6 +315,11 @@ test_chooser_arrow_keys (PanelFixture  *fixture,
   g_assert_true (gtk_widget_activate (row));
   g_assert_false (gtk_check_button_get_active (check));
   g_assert_false (gtk_column_view_column_get_visible (first));
+
+  /* Space, the list's toggle key, shows it again. */
+  g_signal_emit_by_name (list, "toggle-cursor-row");
+  g_assert_true (gtk_check_button_get_active (check));
+  g_assert_true (gtk_column_view_column_get_visible (first));
 }
 
 static void

@@ -200,6 +200,18 @@ test_main_window_page_keys (WindowFixture *fixture,
   g_assert_true (focus_is_in (widget, GTK_TYPE_SEARCH_ENTRY));
   g_assert_true (focus_is_in (widget, IWD_TYPE_COMPANIES_PAGE));
 
+  /* Ctrl+N opens the new portfolio form, and Alt+Left goes back to the
+   * list, with the focus outside the page too. */
+  gtk_widget_activate_action (widget, "win.show-page", "s", "portfolios");
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  g_assert_true (gtk_widget_activate_action (widget, "win.page-key", "s", "new"));
+  g_assert_cmpstr (iwd_portfolios_page_get_visible_name (iwd_window_get_portfolios_page (fixture->window)),
+                   ==, "form");
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  g_assert_true (gtk_widget_activate_action (widget, "win.back", NULL));
+  g_assert_cmpstr (iwd_portfolios_page_get_visible_name (iwd_window_get_portfolios_page (fixture->window)),
+                   ==, "list");
+
   /* The errors page has no search: the key does nothing there. */
   gtk_widget_activate_action (widget, "win.show-page", "s", "errors");
   gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);

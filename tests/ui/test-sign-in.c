@@ -103,6 +103,15 @@ test_sign_in_wrong_password (SignInFixture *fixture,
   g_assert_false (g_file_test (state_root, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+focus_in_widget (IwdWindow *window,
+                 GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, widget);
+}
+
 static void
 test_sign_in_right_password (SignInFixture *fixture,
                              gconstpointer  data)
@@ -125,6 +134,9 @@ test_sign_in_right_password (SignInFixture *fixture,
 
   password = lookup_password (fixture, "alice");
   g_assert_cmpstr (password, ==, ALICE_PASSWORD);
+
+  /* The keys go on to the companies page, not to the hidden form. */
+  g_assert_true (focus_in_widget (fixture->window, GTK_WIDGET (iwd_window_get_companies_page (fixture->window))));
 
   last_login = g_settings_get_string (settings, "last-account");
   last_server = g_settings_get_string (settings, "last-server");

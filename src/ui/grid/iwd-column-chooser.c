@@ -143,6 +143,22 @@ add_check (IwdColumnChooser    *self,
   gtk_list_box_append (self->check_list, row);
 }
 
+/* Space toggles the focused row's check, as Enter does. GTK 4.8 lets
+ * Space activate the list's cursor row only, which a row reached with
+ * Tab is not, so the focused row is activated here, in place of GTK. */
+static void
+on_toggle_cursor_row (GtkListBox       *list,
+                      IwdColumnChooser *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
+
+  if (!GTK_IS_LIST_BOX_ROW (focus) || gtk_widget_get_parent (focus) != GTK_WIDGET (list))
+    return;
+
+  g_signal_stop_emission_by_name (list, "toggle-cursor-row");
+  gtk_widget_activate (focus);
+}
+
 static void
 on_row_activated (GtkListBox       *list,
                   GtkListBoxRow    *row,
@@ -186,6 +202,8 @@ static void
 iwd_column_chooser_init (IwdColumnChooser *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->check_list, "toggle-cursor-row",
+                           G_CALLBACK (on_toggle_cursor_row), self, 0);
 
   self->settings = g_settings_new (APP_ID);
 }
