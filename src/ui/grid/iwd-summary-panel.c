@@ -177,11 +177,17 @@ iwd_summary_panel_set_rows (IwdSummaryPanel *self,
                             const guint     *rows,
                             guint            n_rows)
 {
+  guint column;
+  gboolean by_profile;
+
   g_return_if_fail (IWD_IS_SUMMARY_PANEL (self));
   g_return_if_fail (IWD_IS_TABLE (table));
 
-  gtk_label_set_text (self->company_heading, iwd_commissions_summary_has_company (table)
-                                             ? _("Totals by company") : _("Totals by profile"));
+  /* With neither column, the heading stays "by company" above the
+   * sentence that says so. */
+  by_profile = !iwd_commissions_summary_has_company (table)
+               && iwd_commissions_summary_find_group_column (table, IWD_SUMMARY_GROUP_COMPANY, &column);
+  gtk_label_set_text (self->company_heading, by_profile ? _("Totals by profile") : _("Totals by company"));
   show_summary (self->company_grid, table, rows, n_rows, IWD_SUMMARY_GROUP_COMPANY);
   show_summary (self->month_grid, table, rows, n_rows, IWD_SUMMARY_GROUP_MONTH);
 }
