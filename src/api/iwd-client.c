@@ -251,10 +251,10 @@ iwd_client_get_login (IwdClient *self)
   return self->login;
 }
 
-/* libsoup sends at most two requests at a time to a host by default, so
- * two stalled requests, such as the error list that the errors page and
- * the error monitor both read, held every other request of the window
- * back until they timed out. A window sends about six at once. */
+/* With libsoup's default session, two stalled requests to a host hold
+ * back every other request to it until they time out, as
+ * /transport/stalled-requests-leave-room shows. A window sends about six
+ * requests at once, an estimate from its pages. */
 #define MAX_CONNECTIONS_PER_HOST 8
 
 /**

@@ -138,7 +138,7 @@ check_commissions (const IwdAccountId  *account,
     return TRUE;
 
   /* TODO: a statement that the robot finished with no line reads as
-   * still being collected: the API has nothing that tells them apart. */
+   * still being collected, because the API does not distinguish them. */
   /* Translators: the first %s is a profile's id, the second a
    * portfolio's id */
   g_set_error (error, IWD_CLI_ERROR, IWD_CLI_ERROR_COLLECTING,

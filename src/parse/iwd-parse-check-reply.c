@@ -159,8 +159,8 @@ messages_from_text (const char *text)
  * bodies are not the insurer's verdict, so they must not read as a
  * refusal.
  *
- * TODO: a plain-text reply cut after a complete line cannot be told
- * from a whole one, so it reads as the lines that arrived.
+ * TODO: a plain-text reply cut after a complete line looks like a whole
+ * one, so it parses as the lines that arrived.
  *
  * Returns: (transfer full): the reply, or %NULL
  */

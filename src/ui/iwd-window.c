@@ -1040,8 +1040,8 @@ new_local_file_window (IwdWindow *self)
   GtkWidget *view = iwd_local_file_view_new ();
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
-  /* Escape and Ctrl+W close the window, as the shortcuts window says,
-   * unless a load is running, which the view's own Escape cancels first.
+  /* Escape and Ctrl+W close the window, as the shortcuts window lists,
+   * unless a load is running: the view's own Escape cancels it first.
    * The global scope lets them work while no widget has the focus. */
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),

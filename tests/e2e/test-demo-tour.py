@@ -260,10 +260,9 @@ def find_table_view(tour):
     return (showing or views or [None])[0]
 
 
-# The grid's rows, in the order shown. GTK 4.8 reuses row widgets as the
-# grid scrolls or sorts, and keeps the ones it set aside in the tree with
-# no size, so their order in the tree is not the order shown: the rows on
-# screen are taken from the top down.
+# The grid's rows, from the top of the screen down. GTK 4.8 reuses row
+# widgets as the grid scrolls or sorts, so their order in the tree differs
+# from the screen. Rows set aside stay in the tree with no size.
 def find_data_rows(tour):
     table_view = find_table_view(tour)
     grid = tour.find(table_view, role="tree table") if table_view is not None else None
@@ -364,9 +363,9 @@ def enclosing_table_view(tour, node):
 
 
 # Ctrl+F puts the focus in the search entry of the grid on screen, and
-# Tab goes on from there to the control named. The grid that holds the
-# focus is the one the user sees: GTK 4.8 can leave a grid that was
-# closed in the accessibility tree, with its size.
+# Tab goes on from there to the named control. The grid with the focus is
+# the one the user sees, because GTK 4.8 can leave a closed grid in the
+# accessibility tree, with its size.
 def tab_from_search(tour, description, **criteria):
     park_pointer(tour)
     tour.key(ord("f"), CONTROL_MASK)

@@ -223,7 +223,7 @@ test_self_signed_rejected (Fixture       *f,
   g_assert_cmpuint (f->requests_served, ==, 0);
 }
 
-/* Keeps each request to /stall waiting, and answers the others. */
+/* Keeps each request to /stall waiting, and replies to the others. */
 static void
 on_stalling_request (SoupServer        *server,
                      SoupServerMessage *message,

@@ -311,7 +311,7 @@ test_binary_file_error (LocalFixture  *fixture,
 }
 
 /* A second file that fails leaves the first one's table, and the message
- * says which file the table still shows. */
+ * names the file that the table still shows. */
 static void
 test_failed_second_file (LocalFixture  *fixture,
                          gconstpointer  user_data)

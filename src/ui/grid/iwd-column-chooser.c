@@ -10,11 +10,10 @@
  * IwdColumnChooser:
  *
  * A button above the grid whose popover has one check per column, to
- * show or hide it. The checks sit in the rows of a list, which take the
- * focus in their place: GTK 4.8 toggles a check button that is in no
- * group when an arrow key leaves it, so a broker walking the list with
- * the arrows hid each column on the way. Space or Enter on a row
- * toggles its check. The hidden columns are remembered in the
+ * show or hide it. The checks are in the rows of a list, and the rows
+ * take the focus in their place. GTK 4.8 toggles a check button that is
+ * in no group when an arrow key leaves it, which would hide each column
+ * passed with the arrows. Space or Enter on a row toggles its check. The hidden columns are remembered in the
  * `hidden-columns` setting for each kind of table (contracts,
  * commissions, other), by column key, so that every table of one kind
  * opens with the same columns. Until the user chooses, the contracts open

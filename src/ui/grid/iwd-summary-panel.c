@@ -183,8 +183,8 @@ iwd_summary_panel_set_rows (IwdSummaryPanel *self,
   g_return_if_fail (IWD_IS_SUMMARY_PANEL (self));
   g_return_if_fail (IWD_IS_TABLE (table));
 
-  /* With neither column, the heading stays "by company" above the
-   * sentence that says so. */
+  /* With neither column, the heading stays "by company", above the
+   * sentence that reports the missing column. */
   by_profile = !iwd_commissions_summary_has_company (table)
                && iwd_commissions_summary_find_group_column (table, IWD_SUMMARY_GROUP_COMPANY, &column);
   gtk_label_set_text (self->company_heading, by_profile ? _("Totals by profile") : _("Totals by company"));

@@ -63,7 +63,8 @@ find_sort_column (IwdTableView *self,
   return FALSE;
 }
 
-/* Stores the order the rows now have, and tells the menu. */
+/* Stores the current order of the rows, and notifies the properties that
+ * the menu's radio items show. */
 static void
 note_sort (IwdTableView *self,
            const char   *key,

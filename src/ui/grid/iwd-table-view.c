@@ -389,10 +389,10 @@ focus_search (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* GTK 4.8 stops Tab at each row of a column view, so leaving a grid of
- * a few hundred rows took as many presses. From inside the grid, Tab
- * goes on to the row's details, or past the view, and Shift+Tab back to
- * the toolbar; the arrow keys still move between rows. */
+/* GTK 4.8 stops Tab at each row of a column view, so leaving a grid of a
+ * few hundred rows would take as many presses. From inside the grid, Tab
+ * moves on to the row's details or past the view, and Shift+Tab back to
+ * the toolbar. The arrow keys still move between rows. */
 static gboolean
 iwd_table_view_focus (GtkWidget        *widget,
                       GtkDirectionType  direction)
