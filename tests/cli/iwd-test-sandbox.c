@@ -66,6 +66,27 @@ iwd_test_sandbox_stop (IwdTestSandbox *sandbox)
 }
 
 /**
+ * iwd_test_sandbox_add_account_args:
+ * @sandbox: a started sandbox
+ * @args: the tool's arguments so far
+ *
+ * Appends the options that sign in to @sandbox as its demo account, with
+ * the password read from standard input, then the %NULL that ends
+ * @args.
+ */
+void
+iwd_test_sandbox_add_account_args (IwdTestSandbox *sandbox,
+                                   GPtrArray      *args)
+{
+  g_ptr_array_add (args, (char *) "--server");
+  g_ptr_array_add (args, sandbox->url);
+  g_ptr_array_add (args, (char *) "--login");
+  g_ptr_array_add (args, (char *) "demo");
+  g_ptr_array_add (args, (char *) "--password-stdin");
+  g_ptr_array_add (args, NULL);
+}
+
+/**
  * iwd_test_make_data_dir:
  * @name: a word for the folder's name, such as the test's
  *

@@ -20,6 +20,9 @@ void  iwd_test_sandbox_start (IwdTestSandbox *sandbox,
                               const char     *first_option,
                               ...);
 void  iwd_test_sandbox_stop  (IwdTestSandbox *sandbox);
+void  iwd_test_sandbox_add_account_args
+                             (IwdTestSandbox *sandbox,
+                              GPtrArray      *args);
 
 char *iwd_test_make_data_dir (const char     *name);
 void  iwd_test_remove_tree   (const char     *path);

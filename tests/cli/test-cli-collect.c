@@ -31,12 +31,7 @@ run_command (IwdTestCliRun *run,
     g_ptr_array_add (args, (char *) arg);
   va_end (list);
 
-  g_ptr_array_add (args, "--server");
-  g_ptr_array_add (args, sandbox.url);
-  g_ptr_array_add (args, "--login");
-  g_ptr_array_add (args, "demo");
-  g_ptr_array_add (args, "--password-stdin");
-  g_ptr_array_add (args, NULL);
+  iwd_test_sandbox_add_account_args (&sandbox, args);
 
   iwd_test_cli_run (run, "demo\n", (const char * const *) args->pdata);
 }
